@@ -1,0 +1,62 @@
+package org.reportsite.check;
+
+import org.reportsite.model.Checks;
+import org.reportsite.model.Finding;
+import org.reportsite.model.Index;
+import org.reportsite.model.Report;
+import org.reportsite.model.Severity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code check} stage: references first, then the numbers. A finding whose key is acknowledged in
+ * checks.json (an inconsistency of the published source, kept as published) becomes a warning with its reason.
+ */
+public final class Checker {
+    private Checker() {}
+
+    public static CheckResult run(Report report, Index index) {
+        List<Finding> findings = new ArrayList<>(new ReferenceCheck(report, index).run());
+        List<CheckResult.Performed> performed = new ArrayList<>();
+        NumberChecks.run(report, index, performed, findings);
+        return acknowledge(report.checks(), performed, findings);
+    }
+
+    static CheckResult acknowledge(Checks checks, List<CheckResult.Performed> performed, List<Finding> findings) {
+        Map<String, Checks.Acknowledged> acks = checks.acknowledged().stream()
+                .collect(Collectors.toMap(Checks.Acknowledged::finding, Function.identity(), (a, b) -> a));
+        Set<String> used = new HashSet<>();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Checks.Acknowledged a = f.key() == null ? null : acks.get(f.key());
+            if (a != null && f.isError()) {
+                used.add(a.finding());
+                out.add(f.withSeverity(Severity.WARNING, "Acknowledged, kept as published: " + a.reason()));
+            } else {
+                out.add(f);
+            }
+        }
+        List<CheckResult.Performed> perf = new ArrayList<>();
+        for (CheckResult.Performed p : performed) {
+            if (p.status() == CheckResult.Status.FAILED && acks.containsKey(p.key())) {
+                perf.add(new CheckResult.Performed(p.category(), p.key(), p.description(), CheckResult.Status.ACKNOWLEDGED,
+                        p.detail() + " — " + acks.get(p.key()).reason()));
+            } else {
+                perf.add(p);
+            }
+        }
+        for (Checks.Acknowledged a : checks.acknowledged()) {
+            if (!used.contains(a.finding())) {
+                out.add(Finding.warning("ack.unused", a.location(), "acknowledged finding \"" + a.finding() + "\" did not occur",
+                        "The inconsistency is gone or its key changed: remove or update this entry in checks.json."));
+            }
+        }
+        return new CheckResult(List.copyOf(perf), List.copyOf(out));
+    }
+}

@@ -1,0 +1,191 @@
+package org.reportsite.check;
+
+import org.reportsite.content.ContentLoader;
+import org.reportsite.model.Finding;
+import org.reportsite.model.Index;
+import org.reportsite.model.Location;
+import org.reportsite.model.Page;
+import org.reportsite.model.Reference;
+import org.reportsite.model.Report;
+import org.reportsite.model.ReportMeta;
+import org.reportsite.model.Row;
+import org.reportsite.model.Table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every cross-reference in the content resolves: navigation, table placements, facts, notes, pages, terms. */
+final class ReferenceCheck {
+    static final Set<String> FACT_OPTIONS = Set.of("million", "thousand", "abs", "billion");
+
+    private final Report report;
+    private final Index index;
+    private final List<Finding> out = new ArrayList<>();
+
+    ReferenceCheck(Report report, Index index) {
+        this.report = report;
+        this.index = index;
+    }
+
+    List<Finding> run() {
+        navigation();
+        for (Page p : report.pages()) for (Reference r : p.references()) reference(r);
+        for (var e : index.tablePlacements().entrySet()) {
+            if (e.getValue().size() > 1) {
+                for (Location l : e.getValue().subList(1, e.getValue().size())) {
+                    out.add(Finding.error("ref.table-placed-twice", l, "table \"" + e.getKey() + "\" is already placed at " + e.getValue().get(0),
+                            "Place each table once; link to it elsewhere with [text](table:" + e.getKey() + ")."));
+                }
+            }
+        }
+        for (Table t : report.tables().values()) {
+            if (index.tableHome(t.id()).isEmpty()) {
+                out.add(Finding.warning("ref.table-unplaced", t.location(), "table \"" + t.id() + "\" is not placed on any page",
+                        "Add {{table:" + t.id() + "}} to the page where it belongs."));
+            }
+            for (Row r : t.rows()) {
+                for (String n : r.notes()) {
+                    if (index.note(n).isEmpty()) {
+                        out.add(Finding.error("ref.note", r.location(), "row \"" + r.id() + "\" of table \"" + t.id() + "\" cites note " + n
+                                + ", which no note page declares", "Add a page with 'note: \"" + n.replaceAll("\\D.*", "")
+                                + "\"' (and a '### (x)' heading for a sub-note), or fix the note number."));
+                    }
+                }
+            }
+        }
+        Map<String, Page> notePages = new HashMap<>();
+        for (Page p : report.pages()) {
+            if (p.isNote()) {
+                Page prev = notePages.putIfAbsent(p.note(), p);
+                if (prev != null) {
+                    out.add(Finding.error("page.duplicate-note", p.location(), "note " + p.note() + " is already declared by " + prev.location().file(),
+                            "Each note number belongs to one page."));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void navigation() {
+        Map<String, Location> seen = new HashMap<>();
+        Set<String> pageIds = new java.util.HashSet<>();
+        for (Page p : report.pages()) pageIds.add(p.id());
+        for (ReportMeta.NavSection s : report.meta().navigation()) {
+            if (s.dir() != null && index.sectionPages(s).isEmpty()) {
+                out.add(Finding.error("nav.empty-dir", s.location(), "navigation section \"" + s.title() + "\" names folder \"" + s.dir()
+                        + "\", which holds no page", "Fix the folder name, or add pages to narrative/" + s.dir() + "/."));
+            }
+            for (String id : index.sectionPages(s)) {
+                boolean generated = ContentLoader.RESERVED_PAGES.contains(id) && !id.equals("404") && !id.equals("search");
+                if (!pageIds.contains(id) && !generated) {
+                    out.add(Finding.error("nav.unknown-page", s.location(), "navigation section \"" + s.title() + "\" lists page \"" + id
+                            + "\", which does not exist", "Pages are narrative/<id>.md; generated pages: glossary, data-checks."));
+                }
+                Location prev = seen.putIfAbsent(id, s.location());
+                if (prev != null) {
+                    out.add(Finding.error("nav.duplicate", s.location(), "page \"" + id + "\" appears twice in the navigation (also at " + prev + ")",
+                            "List each page once."));
+                }
+            }
+        }
+        for (Page p : report.pages()) {
+            if (!seen.containsKey(p.id())) {
+                out.add(Finding.error("nav.missing-page", p.location(), "page \"" + p.id() + "\" is not in the navigation of report.json",
+                        "Add it to a section's \"pages\", or move it into a folder named by a section's \"dir\"."));
+            }
+        }
+    }
+
+    private void reference(Reference r) {
+        switch (r.kind()) {
+            case TABLE, CHART -> {
+                if (!report.tables().containsKey(r.target())) {
+                    out.add(Finding.error("ref.table", r.location(), "there is no table \"" + r.target() + "\"",
+                            "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
+                }
+            }
+            case TABLE_LINK -> {
+                if (!report.tables().containsKey(r.target())) {
+                    out.add(Finding.error("ref.table", r.location(), "link to unknown table \"" + r.target() + "\"",
+                            "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
+                } else if (index.tableHome(r.target()).isEmpty()) {
+                    out.add(Finding.error("ref.table-unplaced", r.location(), "link to table \"" + r.target() + "\", which no page places",
+                            "Place it with {{table:" + r.target() + "}} on some page."));
+                }
+            }
+            case FACT -> {
+                var ref = FactRef.parse(r.target());
+                if (ref.isEmpty()) {
+                    out.add(Finding.error("ref.fact-syntax", r.location(), "fact \"" + r.target() + "\" is not written TABLE/ROW/COLUMN", null));
+                    return;
+                }
+                String problem = ref.get().problem(report);
+                if (problem != null) {
+                    out.add(Finding.error("ref.fact", r.location(), "fact " + r.target() + ": " + problem, suggestFact(ref.get())));
+                } else if (ref.get().value(report).isEmpty()) {
+                    out.add(Finding.error("ref.fact-nil", r.location(), "fact " + r.target() + " is nil in the dataset", "Cite a cell that has a value."));
+                }
+                for (String o : r.options()) {
+                    if (!FACT_OPTIONS.contains(o) && !o.matches("decimals=\\d")) {
+                        out.add(Finding.error("ref.fact-option", r.location(), "unknown fact option \"" + o + "\"",
+                                "Options: million, thousand, billion, abs, decimals=N."));
+                    }
+                }
+            }
+            case NOTE_LINK -> {
+                if (index.note(r.target()).isEmpty()) {
+                    out.add(Finding.error("ref.note", r.location(), "link to note \"" + r.target() + "\", which no note page declares",
+                            "Notes are pages with 'note: \"N\"' in their front matter; sub-notes are '### (a) ...' headings in them."));
+                }
+            }
+            case PAGE_LINK -> {
+                String id = r.target().contains("#") ? r.target().substring(0, r.target().indexOf('#')) : r.target();
+                boolean generated = id.equals("glossary") || id.equals("data-checks");
+                if (report.page(id).isEmpty() && !generated) {
+                    out.add(Finding.error("ref.page", r.location(), "link to page \"" + id + "\", which does not exist",
+                            "Page ids are paths under narrative/ without .md" + closest(id, report.pages().stream().map(Page::id).toList()) + "."));
+                }
+            }
+            case TERM_LINK -> {
+                if (index.term(r.target()).isEmpty()) {
+                    out.add(Finding.error("ref.term", r.location(), "link to glossary term \"" + r.target() + "\", which glossary.json does not define",
+                            "Add the term to glossary.json or fix its spelling."));
+                }
+            }
+            case NOFACT -> { }
+        }
+    }
+
+    private String suggestFact(FactRef ref) {
+        Table t = report.tables().get(ref.table());
+        if (t == null) return "Tables are data/<id>.json" + closest(ref.table(), report.tables().keySet()) + ".";
+        if (t.row(ref.row()).isEmpty()) return "Rows of " + t.id() + closest(ref.row(), t.rows().stream().map(Row::id).toList()) + ".";
+        return "Columns of " + t.id() + ": " + String.join(", ", t.columns().stream().map(Table.Column::id).toList()) + ".";
+    }
+
+    static String closest(String wanted, java.util.Collection<String> known) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = levenshtein(wanted, k);
+            if (d < bestD) { bestD = d; best = k; }
+        }
+        return best != null && bestD <= Math.max(3, wanted.length() / 3) ? " (did you mean \"" + best + "\"?)" : "";
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}

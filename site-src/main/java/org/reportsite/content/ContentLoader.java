@@ -1,0 +1,273 @@
+package org.reportsite.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.reportsite.model.Checks;
+import org.reportsite.model.Findings;
+import org.reportsite.model.Location;
+import org.reportsite.model.Page;
+import org.reportsite.model.Report;
+import org.reportsite.model.ReportMeta;
+import org.reportsite.model.Table;
+import org.reportsite.model.Term;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The {@code content} stage: reads a content folder into an immutable {@link Report}. It never stops at the
+ * first problem; every problem is added to the findings with its file and line, and the caller decides.
+ */
+public final class ContentLoader {
+    /** Output names the generator writes itself; a page may not take them. */
+    public static final Set<String> RESERVED_PAGES = Set.of("glossary", "data-checks", "404", "search");
+    private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
+            "currency", "source", "baseUrl", "navigation");
+
+    private final Path root;
+    private final Findings findings;
+
+    private ContentLoader(Path root, Findings findings) {
+        this.root = root;
+        this.findings = findings;
+    }
+
+    /** Loads everything it can; returns null only when there is no usable report at all. */
+    public static Report load(Path contentDir, Findings findings) {
+        return new ContentLoader(contentDir, findings).load();
+    }
+
+    private Report load() {
+        if (!Files.isDirectory(root)) {
+            findings.error("content.missing", Location.of(root.toString()), "the content folder does not exist or is not a folder",
+                    "Pass the folder that holds report.json with --content, or create it (see docs/content-format.md).");
+            return null;
+        }
+        ReportMeta meta = readMeta();
+        Map<String, Table> tables = readTables();
+        List<Page> pages = readPages();
+        List<Term> glossary = readGlossary();
+        Checks checks = readChecks();
+        if (meta == null) return null;
+        return new Report(meta, tables, pages, glossary, checks);
+    }
+
+    private LocatedJson json(String relative, boolean required) {
+        Path file = root.resolve(relative);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (required) {
+                findings.error("content.missing", Location.of(relative), "required file " + relative + " is missing",
+                        "Create it; docs/content-format.md shows its fields.");
+            }
+            return null;
+        }
+        try {
+            checkInside(file, relative);
+            return LocatedJson.parse(relative, TextFiles.read(file, relative));
+        } catch (ContentSyntaxException e) {
+            findings.error(e.getMessage().startsWith("malformed JSON") ? "json.syntax" : "content.read", e.location(), e.getMessage(), e.hint());
+            return null;
+        }
+    }
+
+    /** A symbolic link may not pull files from outside the content folder into the site. */
+    private void checkInside(Path file, String relative) throws ContentSyntaxException {
+        try {
+            if (!file.toRealPath().startsWith(root.toRealPath())) {
+                throw new ContentSyntaxException(Location.of(relative), "file resolves to a location outside the content folder",
+                        "Copy the file into the content folder instead of linking to it.");
+            }
+        } catch (IOException e) {
+            throw new ContentSyntaxException(Location.of(relative), "file cannot be read: " + e.getMessage(), null);
+        }
+    }
+
+    private ReportMeta readMeta() {
+        LocatedJson doc = json("report.json", true);
+        if (doc == null) return null;
+        JsonFields f = new JsonFields(doc, findings);
+        JsonNode r = doc.root();
+        if (!f.isObject(r, "report.json")) return null;
+        f.unknownFields(r, "report.json", REPORT_FIELDS);
+        ReportMeta.Issuer issuer = null;
+        JsonNode iss = r.get("issuer");
+        if (iss == null) {
+            findings.error("json.missing", f.at(r), "report.json has no \"issuer\"", "Add \"issuer\": { \"name\": ... }.");
+        } else if (f.isObject(iss, "\"issuer\"")) {
+            List<ReportMeta.StockCode> codes = new ArrayList<>();
+            for (JsonNode c : f.objects(iss, "stockCodes", "the issuer", false)) {
+                codes.add(new ReportMeta.StockCode(f.text(c, "code", "a stock code", true), f.text(c, "counter", "a stock code", false)));
+            }
+            issuer = new ReportMeta.Issuer(f.text(iss, "name", "the issuer", true), f.text(iss, "localName", "the issuer", false),
+                    f.text(iss, "description", "the issuer", false), List.copyOf(codes));
+        }
+        ReportMeta.Period period = period(f, r.get("period"), "\"period\"", r, true);
+        List<ReportMeta.Period> comparatives = new ArrayList<>();
+        for (JsonNode p : f.objects(r, "comparativePeriods", "report.json", false)) comparatives.add(period(f, p, "a comparative period", r, true));
+        ReportMeta.Source source = null;
+        JsonNode s = r.get("source");
+        if (s != null && f.isObject(s, "\"source\"")) {
+            source = new ReportMeta.Source(f.text(s, "title", "the source", true), f.text(s, "date", "the source", false),
+                    f.text(s, "url", "the source", false));
+        }
+        String baseUrl = f.text(r, "baseUrl", "report.json", false);
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s]+")) {
+            findings.error("report.base-url", f.at(r.get("baseUrl")), "\"baseUrl\" must be an absolute http(s) URL, found \"" + baseUrl + "\"",
+                    "Write e.g. \"https://ir.example.com/h1-2025/\" or null.");
+            baseUrl = null;
+        }
+        if (baseUrl != null && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
+        List<ReportMeta.NavSection> nav = new ArrayList<>();
+        for (JsonNode n : f.objects(r, "navigation", "report.json", true)) {
+            String title = f.text(n, "title", "a navigation section", true);
+            List<String> pages = f.strings(n, "pages", "a navigation section");
+            String dir = f.text(n, "dir", "a navigation section", false);
+            if (pages.isEmpty() == (dir == null)) {
+                findings.error("report.navigation", f.at(n), "navigation section \"" + title + "\" must have either \"pages\" or \"dir\"",
+                        "List its page ids in \"pages\", or name a narrative folder in \"dir\".");
+            }
+            nav.add(new ReportMeta.NavSection(title, List.copyOf(pages), dir, f.at(n)));
+        }
+        String title = f.text(r, "title", "report.json", true);
+        if (issuer == null || title == null || period == null) return null;
+        String shortTitle = f.text(r, "shortTitle", "report.json", false);
+        return new ReportMeta(issuer, title, shortTitle == null ? title : shortTitle, period, List.copyOf(comparatives),
+                f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav));
+    }
+
+    private ReportMeta.Period period(JsonFields f, JsonNode p, String what, JsonNode parent, boolean required) {
+        if (p == null) {
+            if (required) findings.error("json.missing", f.at(parent), "report.json has no " + what, "Add \"period\": { \"id\", \"label\", \"end\" }.");
+            return null;
+        }
+        if (!f.isObject(p, what)) return null;
+        return new ReportMeta.Period(f.text(p, "id", what, true), f.text(p, "label", what, true), f.text(p, "end", what, false));
+    }
+
+    private Map<String, Table> readTables() {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        Path dir = root.resolve("data");
+        if (!Files.isDirectory(dir)) return tables;
+        for (Path file : list(dir, ".json")) {
+            String name = file.getFileName().toString();
+            String relative = "data/" + name;
+            LocatedJson doc = json(relative, true);
+            if (doc == null) continue;
+            Table t = TableReader.read(doc, name.substring(0, name.length() - ".json".length()), findings);
+            if (t != null) tables.put(t.id(), t);
+        }
+        return tables;
+    }
+
+    private List<Page> readPages() {
+        List<Page> pages = new ArrayList<>();
+        Path dir = root.resolve("narrative");
+        if (!Files.isDirectory(dir)) {
+            findings.error("content.missing", Location.of("narrative/"), "the narrative folder is missing",
+                    "Create content/narrative/ with at least index.md.");
+            return pages;
+        }
+        for (Path file : walk(dir)) {
+            String rel = dir.relativize(file).toString().replace('\\', '/');
+            String shownAs = "narrative/" + rel;
+            String id = rel.substring(0, rel.length() - ".md".length());
+            if (!PageReader.PAGE_ID.matcher(id).matches()) {
+                findings.error("page.path", Location.of(shownAs), "page path \"" + rel + "\" cannot become a web address",
+                        "Use lower-case letters, digits, '-' and '_' in file and folder names.");
+                continue;
+            }
+            if (RESERVED_PAGES.contains(id)) {
+                findings.error("page.reserved", Location.of(shownAs), "page \"" + id + "\" would overwrite the generated " + id + ".html",
+                        "Rename the file; " + String.join(", ", RESERVED_PAGES.stream().sorted().toList()) + " are generated.");
+                continue;
+            }
+            try {
+                checkInside(file, shownAs);
+                Page p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
+                if (p != null) pages.add(p);
+            } catch (ContentSyntaxException e) {
+                findings.error("content.read", e.location(), e.getMessage(), e.hint());
+            }
+        }
+        return pages;
+    }
+
+    private List<Term> readGlossary() {
+        LocatedJson doc = json("glossary.json", false);
+        List<Term> terms = new ArrayList<>();
+        if (doc == null) return terms;
+        JsonFields f = new JsonFields(doc, findings);
+        if (!doc.root().isArray()) {
+            findings.error("json.type", f.at(doc.root()), "glossary.json must be a list of terms [...]", null);
+            return terms;
+        }
+        Map<String, Location> seen = new LinkedHashMap<>();
+        for (JsonNode t : doc.root()) {
+            if (!f.isObject(t, "a glossary entry")) continue;
+            f.unknownFields(t, "a glossary entry", Set.of("term", "aliases", "definition"));
+            String term = f.text(t, "term", "a glossary entry", true);
+            String def = f.text(t, "definition", "a glossary entry", true);
+            if (term == null || def == null) continue;
+            Term made = new Term(term, List.copyOf(f.strings(t, "aliases", "term " + term)), def, f.at(t));
+            Location prev = seen.putIfAbsent(made.anchor(), f.at(t));
+            if (prev != null) {
+                findings.error("glossary.duplicate", f.at(t), "term \"" + term + "\" is defined twice (first at " + prev + ")", "Keep one definition.");
+                continue;
+            }
+            terms.add(made);
+        }
+        return terms;
+    }
+
+    private Checks readChecks() {
+        LocatedJson doc = json("checks.json", false);
+        if (doc == null) return Checks.NONE;
+        JsonFields f = new JsonFields(doc, findings);
+        JsonNode r = doc.root();
+        if (!f.isObject(r, "checks.json")) return Checks.NONE;
+        f.unknownFields(r, "checks.json", Set.of("ties", "acknowledged"));
+        List<Checks.Tie> ties = new ArrayList<>();
+        for (JsonNode t : f.objects(r, "ties", "checks.json", false)) {
+            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right"));
+            JsonNode left = t.get("left");
+            List<String> lefts = left != null && left.isArray() ? f.strings(t, "left", "a tie")
+                    : left == null ? List.of() : List.of(String.valueOf(f.text(t, "left", "a tie", true)));
+            ties.add(new Checks.Tie(f.text(t, "id", "a tie", true), f.text(t, "description", "a tie", true), List.copyOf(lefts),
+                    f.text(t, "right", "a tie", true), f.at(t)));
+        }
+        List<Checks.Acknowledged> acks = new ArrayList<>();
+        for (JsonNode a : f.objects(r, "acknowledged", "checks.json", false)) {
+            f.unknownFields(a, "an acknowledged exception", Set.of("finding", "reason"));
+            acks.add(new Checks.Acknowledged(f.text(a, "finding", "an acknowledged exception", true),
+                    f.text(a, "reason", "an acknowledged exception", true), f.at(a)));
+        }
+        return new Checks(List.copyOf(ties), List.copyOf(acks));
+    }
+
+    private List<Path> list(Path dir, String suffix) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            findings.error("content.read", Location.of(root.relativize(dir).toString()), "cannot list folder: " + e.getMessage(), null);
+            return List.of();
+        }
+    }
+
+    private List<Path> walk(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".md") && !Files.isDirectory(p))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(), null);
+            return List.of();
+        }
+    }
+}

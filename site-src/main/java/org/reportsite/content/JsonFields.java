@@ -1,0 +1,129 @@
+package org.reportsite.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.reportsite.model.Findings;
+import org.reportsite.model.Location;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** Typed, located access to the fields of a JSON object; every wrong field becomes one finding, not an exception. */
+final class JsonFields {
+    private final LocatedJson doc;
+    private final Findings findings;
+
+    JsonFields(LocatedJson doc, Findings findings) {
+        this.doc = doc;
+        this.findings = findings;
+    }
+
+    Location at(JsonNode n) { return doc.at(n); }
+
+    boolean isObject(JsonNode n, String what) {
+        if (n != null && n.isObject()) return true;
+        findings.error("json.type", doc.at(n), what + " must be a JSON object {...}", "See docs/content-format.md for its fields.");
+        return false;
+    }
+
+    /** Reports fields not in {@code known}: a typo in a field name must not be silently ignored. */
+    void unknownFields(JsonNode obj, String what, Set<String> known) {
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                findings.error("json.unknown-field", doc.at(obj.get(f)), "unknown field \"" + f + "\" in " + what,
+                        "Known fields: " + String.join(", ", known.stream().sorted().toList()) + ".");
+            }
+        }
+    }
+
+    String text(JsonNode obj, String field, String what, boolean required) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            if (required) findings.error("json.missing", doc.at(obj), what + " has no \"" + field + "\"",
+                    "Add \"" + field + "\": \"...\" to it.");
+            return null;
+        }
+        if (!v.isTextual()) {
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a string, found " + kind(v),
+                    "Write it in double quotes.");
+            return null;
+        }
+        if (required && v.asText().isBlank()) {
+            findings.error("json.missing", doc.at(v), "\"" + field + "\" of " + what + " is empty", "Give it a value.");
+            return null;
+        }
+        return v.asText();
+    }
+
+    int integer(JsonNode obj, String field, String what, int dflt, int min, int max) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) return dflt;
+        if (!v.isNumber() || v.decimalValue().stripTrailingZeros().scale() > 0) {
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a whole number, found " + kind(v), null);
+            return dflt;
+        }
+        int i = v.decimalValue().intValue();
+        if (i < min || i > max) {
+            findings.error("json.range", doc.at(v), "\"" + field + "\" of " + what + " is " + i + ", outside " + min + ".." + max, null);
+            return dflt;
+        }
+        return i;
+    }
+
+    boolean bool(JsonNode obj, String field, String what, boolean dflt) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) return dflt;
+        if (!v.isBoolean()) {
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be true or false, found " + kind(v), null);
+            return dflt;
+        }
+        return v.booleanValue();
+    }
+
+    List<String> strings(JsonNode obj, String field, String what) {
+        JsonNode v = obj.get(field);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) return out;
+        if (!v.isArray()) {
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a list [\"...\"], found " + kind(v), null);
+            return out;
+        }
+        for (JsonNode e : v) {
+            if (e.isTextual()) out.add(e.asText());
+            else findings.error("json.type", doc.at(e), "entries of \"" + field + "\" in " + what + " must be strings, found " + kind(e), null);
+        }
+        return out;
+    }
+
+    /** The elements of an array field that are objects (others are reported). */
+    List<JsonNode> objects(JsonNode obj, String field, String what, boolean required) {
+        JsonNode v = obj.get(field);
+        List<JsonNode> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            if (required) findings.error("json.missing", doc.at(obj), what + " has no \"" + field + "\"", "Add \"" + field + "\": [ ... ].");
+            return out;
+        }
+        if (!v.isArray()) {
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a list [...], found " + kind(v), null);
+            return out;
+        }
+        for (JsonNode e : v) {
+            if (e.isObject()) out.add(e);
+            else findings.error("json.type", doc.at(e), "entries of \"" + field + "\" in " + what + " must be objects {...}, found " + kind(e), null);
+        }
+        return out;
+    }
+
+    static String kind(JsonNode v) {
+        if (v == null || v.isNull()) return "null";
+        if (v.isTextual()) return "a string \"" + abbreviate(v.asText()) + "\"";
+        if (v.isNumber()) return "a number " + v.decimalValue().toPlainString();
+        if (v.isBoolean()) return v.asText();
+        if (v.isArray()) return "a list";
+        return "an object";
+    }
+
+    private static String abbreviate(String s) { return s.length() > 30 ? s.substring(0, 27) + "..." : s; }
+}

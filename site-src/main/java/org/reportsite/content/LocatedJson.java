@@ -1,0 +1,129 @@
+package org.reportsite.content;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.reportsite.model.Location;
+
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A JSON document parsed into a Jackson tree that remembers where each node started, so every
+ * content error can name its line. Numbers are kept exact: floats become {@code BigDecimal}, and a
+ * number written with an exponent is refused (amounts are published digits, never floating point).
+ */
+public final class LocatedJson {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<JsonNode, Location> where = new IdentityHashMap<>();
+
+    private LocatedJson(String file, String text) throws ContentSyntaxException {
+        this.file = file;
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) throw new ContentSyntaxException(new Location(file, 1, 1), "the file is empty",
+                    "Write a JSON object here, see docs/content-format.md.");
+            this.root = read(p);
+            if (p.nextToken() != null) {
+                throw new ContentSyntaxException(loc(p.currentTokenLocation()),
+                        "unexpected content after the end of the JSON value", "Remove what follows the closing brace.");
+            }
+        } catch (JsonParseException e) {
+            JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage();
+            throw new ContentSyntaxException(l == null ? Location.of(file) : loc(l),
+                    "malformed JSON: " + shorten(msg), hintFor(msg));
+        } catch (IOException e) {
+            throw new ContentSyntaxException(Location.of(file), "cannot read JSON: " + e.getMessage(), null);
+        }
+    }
+
+    public static LocatedJson parse(String file, String text) throws ContentSyntaxException {
+        return new LocatedJson(file, text);
+    }
+
+    public JsonNode root() { return root; }
+
+    public String file() { return file; }
+
+    /** Where a node starts (the file alone if it was not part of this document). */
+    public Location at(JsonNode node) {
+        Location l = node == null ? null : where.get(node);
+        return l == null ? Location.of(file) : l;
+    }
+
+    private Location loc(JsonLocation l) {
+        return new Location(file, l.getLineNr(), l.getColumnNr());
+    }
+
+    private JsonNode read(JsonParser p) throws IOException, ContentSyntaxException {
+        Location start = loc(p.currentTokenLocation());
+        JsonNode node;
+        switch (p.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode o = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    o.set(name, read(p));
+                }
+                node = o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = NODES.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) a.add(read(p));
+                node = a;
+            }
+            case VALUE_STRING -> node = NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT -> node = NODES.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_FLOAT -> {
+                String raw = p.getText();
+                if (raw.indexOf('e') >= 0 || raw.indexOf('E') >= 0) {
+                    throw new ContentSyntaxException(start, "number " + raw + " is written with an exponent",
+                            "Write amounts with plain digits exactly as published, e.g. 1234.5.");
+                }
+                node = NODES.numberNode(p.getDecimalValue());
+            }
+            case VALUE_TRUE -> node = NODES.booleanNode(true);
+            case VALUE_FALSE -> node = NODES.booleanNode(false);
+            case VALUE_NULL -> node = NODES.nullNode();
+            default -> throw new ContentSyntaxException(start, "unexpected JSON token " + p.currentToken(), null);
+        }
+        where.put(node, start);
+        return node;
+    }
+
+    private static String shorten(String msg) {
+        if (msg == null) return "syntax error";
+        int nl = msg.indexOf('\n');
+        return nl > 0 ? msg.substring(0, nl) : msg;
+    }
+
+    private static String hintFor(String msg) {
+        String m = msg == null ? "" : msg.toLowerCase();
+        if (m.contains("trailing comma") || m.contains("expected double-quote to start field name")
+                || m.contains("was expecting double-quote")) {
+            return "Look for a trailing comma before '}' or ']', or a field name without double quotes.";
+        }
+        if (m.contains("end-of-input") || m.contains("unexpected end")) {
+            return "A '{' or '[' is never closed: add the missing closing brace or bracket.";
+        }
+        if (m.contains("duplicate field")) return "Each field may appear once per object: remove or rename the duplicate.";
+        return "Fix the JSON syntax at this position (a JSON validator or editor shows the exact spot).";
+    }
+}

@@ -1,0 +1,279 @@
+package org.reportsite.html;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.reportsite.model.Index;
+import org.reportsite.model.NoteKey;
+import org.reportsite.model.Page;
+import org.reportsite.model.SitePaths;
+import org.reportsite.model.Term;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code html} stage: one Jsoup parse per page, then passes over the tree: heading anchors and the
+ * table of contents, automatic note and glossary links, resolution of our link schemes to explicit
+ * relative links, the note's "Cited in" list, and the ids, links and search text the site stage needs.
+ */
+public final class HtmlStage {
+    private static final Set<String> NO_AUTOLINK = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "th", "caption",
+            "script", "style", "title", "svg", "button", "label", "summary");
+
+    private final Index index;
+    private final Citations citations;
+    private final List<Pattern> termPatterns = new ArrayList<>();
+    private final List<Term> termOrder = new ArrayList<>();
+
+    public HtmlStage(Index index) {
+        this.index = index;
+        this.citations = new Citations(index);
+        for (Term t : index.report().glossary()) {
+            List<String> names = new ArrayList<>();
+            names.add(t.term());
+            names.addAll(t.aliases());
+            StringBuilder alt = new StringBuilder();
+            for (String n : names) {
+                if (n.length() < 2) continue;
+                if (alt.length() > 0) alt.append('|');
+                alt.append(Pattern.quote(n));
+            }
+            if (alt.length() == 0) continue;
+            termPatterns.add(Pattern.compile("(?<![\\w$])(?:" + alt + ")(?![\\w$])"));
+            termOrder.add(t);
+        }
+    }
+
+    /** Processes one rendered page. {@code page} is null for generated pages. */
+    public PageResult process(String html, String file, Page page, String sourceFile) {
+        Document doc = Jsoup.parse(html);
+        doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        Element content = doc.selectFirst("div.content");
+        if (content != null) {
+            anchorHeadings(content, page);
+            if (page != null) {
+                autoLinkNotes(content, page);
+                if (!page.id().equals("glossary")) autoLinkTerms(content);
+                if (page.isNote()) citedIn(content, page, file);
+            }
+            toc(doc, content);
+        }
+        List<String> links = resolveLinks(doc, file);
+        Set<String> ids = new HashSet<>();
+        for (Element e : doc.select("[id]")) ids.add(e.id());
+        List<PageResult.SearchEntry> search = page == null ? List.of() : searchEntries(doc, content, file);
+        return new PageResult(file, sourceFile, doc.outerHtml(), ids, links, search);
+    }
+
+    private void anchorHeadings(Element content, Page page) {
+        Set<String> used = new HashSet<>();
+        for (Element e : content.ownerDocument().select("[id]")) used.add(e.id());
+        for (Element h : content.select("h2, h3, h4, h5, h6")) {
+            if (!h.id().isEmpty()) continue;
+            String text = h.text().strip();
+            String id = null;
+            if (page != null && page.isNote()) {
+                Matcher m = Pattern.compile("^\\(([a-z]{1,5})\\)").matcher(text);
+                if (m.find()) id = NoteKey.anchor(page.note() + m.group(1));
+            }
+            if (id == null || used.contains(id)) id = unique(slug(text), used);
+            used.add(id);
+            h.attr("id", id);
+        }
+    }
+
+    static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
+        return s.isEmpty() ? "section" : s;
+    }
+
+    private static String unique(String base, Set<String> used) {
+        String id = base;
+        for (int i = 2; used.contains(id); i++) id = base + "-" + i;
+        return id;
+    }
+
+    private void toc(Document doc, Element content) {
+        Element toc = doc.selectFirst("nav.toc");
+        if (toc == null) return;
+        Elements hs = content.select("h2, h3");
+        if (hs.size() < 3) {
+            toc.remove();
+            return;
+        }
+        toc.removeAttr("data-toc");
+        toc.appendElement("h2").addClass("toc-title").text("On this page");
+        Element ol = toc.appendElement("ol");
+        Element sub = null;
+        for (Element h : hs) {
+            if (h.tagName().equals("h2") || sub == null && ol.children().isEmpty()) {
+                Element li = ol.appendElement("li");
+                li.appendElement("a").attr("href", "#" + h.id()).text(h.text());
+                sub = h.tagName().equals("h2") ? li : null;
+            } else {
+                Element parentLi = sub != null ? sub : ol.children().last();
+                Element subOl = parentLi.selectFirst("> ol");
+                if (subOl == null) subOl = parentLi.appendElement("ol");
+                subOl.appendElement("li").appendElement("a").attr("href", "#" + h.id()).text(h.text());
+            }
+        }
+    }
+
+    /** "note 15" and "Note 10(a)" in prose become links to the note, when that note exists. */
+    private void autoLinkNotes(Element content, Page page) {
+        for (TextNode t : textNodes(content)) {
+            String text = t.getWholeText();
+            Matcher m = Citations.MENTION.matcher(text);
+            if (!m.find()) continue;
+            List<Node> parts = new ArrayList<>();
+            int last = 0;
+            m.reset();
+            while (m.find()) {
+                String key = m.group(1) + (m.group(2) == null ? "" : m.group(2));
+                if (index.note(key).isEmpty()) continue;
+                if (m.start() > last) parts.add(new TextNode(text.substring(last, m.start())));
+                Element a = new Element("a").attr("href", "note:" + key).addClass("note-ref").text(m.group());
+                parts.add(a);
+                last = m.end();
+            }
+            if (parts.isEmpty()) continue;
+            if (last < text.length()) parts.add(new TextNode(text.substring(last)));
+            for (Node n : parts) t.before(n);
+            t.remove();
+        }
+    }
+
+    /** The first use of each defined term on the page links to its definition. */
+    private void autoLinkTerms(Element content) {
+        Set<Term> done = new LinkedHashSet<>();
+        for (Element a : content.select("a[href^=term:]")) index.term(a.attr("href").substring(5)).ifPresent(done::add);
+        for (TextNode t : textNodes(content)) {
+            for (int i = 0; i < termOrder.size(); i++) {
+                Term term = termOrder.get(i);
+                if (done.contains(term) || t.parent() == null) continue;
+                Matcher m = termPatterns.get(i).matcher(t.getWholeText());
+                if (!m.find()) continue;
+                String text = t.getWholeText();
+                TextNode after = new TextNode(text.substring(m.end()));
+                Element a = new Element("a").attr("href", "term:" + term.term()).addClass("term").attr("title", term.definition()).text(m.group());
+                t.before(new TextNode(text.substring(0, m.start())));
+                t.before(a);
+                t.before(after);
+                t.remove();
+                done.add(term);
+                t = after;
+            }
+        }
+    }
+
+    private List<TextNode> textNodes(Element root) {
+        List<TextNode> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private void collect(Element e, List<TextNode> out) {
+        for (Node n : new ArrayList<>(e.childNodes())) {
+            if (n instanceof TextNode t) {
+                if (!t.isBlank()) out.add(t);
+            } else if (n instanceof Element c && !NO_AUTOLINK.contains(c.tagName()) && !c.hasClass("fin-table") && !c.hasClass("chart")
+                    && !c.hasClass("nofact")) {
+                collect(c, out);
+            }
+        }
+    }
+
+    private void citedIn(Element content, Page page, String file) {
+        List<Citations.Citation> cs = citations.of(page.note());
+        if (cs.isEmpty()) return;
+        Element aside = content.appendElement("aside").addClass("cited-in").attr("aria-labelledby", "cited-in-" + page.note());
+        aside.appendElement("h2").attr("id", "cited-in-" + page.note()).text("Cited in");
+        Element ul = aside.appendElement("ul");
+        Set<String> seen = new HashSet<>();
+        for (Citations.Citation c : cs) {
+            String label = (c.noteKey().equals(page.note()) ? "" : "Note " + NoteKey.display(c.noteKey()) + ": ") + c.label();
+            String href = "page:" + c.pageId() + (c.anchor() == null ? "" : "#" + c.anchor());
+            if (!seen.add(label + "|" + href)) continue;
+            ul.appendElement("li").appendElement("a").attr("href", href)
+              .attr("aria-label", "Note " + NoteKey.display(c.noteKey()) + " is cited in " + c.label()).text(label);
+        }
+    }
+
+    /** Rewrites note:, table:, page:, term: and site: links to explicit relative links; returns every local link. */
+    private List<String> resolveLinks(Document doc, String file) {
+        List<String> local = new ArrayList<>();
+        for (Element e : doc.select("[href], [src]")) {
+            String attr = e.hasAttr("href") ? "href" : "src";
+            String v = e.attr(attr);
+            String resolved = resolve(v, file);
+            if (resolved != null && !resolved.equals(v)) e.attr(attr, resolved);
+            String r = resolved == null ? v : resolved;
+            if (!r.isEmpty() && !r.startsWith("http:") && !r.startsWith("https:") && !r.startsWith("mailto:") && !r.startsWith("data:")) {
+                local.add(r);
+            }
+        }
+        return local;
+    }
+
+    private String resolve(String v, String file) {
+        int colon = v.indexOf(':');
+        if (colon <= 0) return null;
+        String scheme = v.substring(0, colon), rest = v.substring(colon + 1);
+        int hash = rest.indexOf('#');
+        final String anchor = hash >= 0 ? rest.substring(hash + 1) : null;
+        final String target = hash >= 0 ? rest.substring(0, hash) : rest;
+        return switch (scheme) {
+            case "site" -> SitePaths.relative(file, target) + (anchor == null ? "" : "#" + anchor);
+            case "page" -> SitePaths.relative(file, SitePaths.pageFile(target)) + (anchor == null ? "" : "#" + anchor);
+            case "note" -> index.note(target).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#" + t.anchor()).orElse(v);
+            case "table" -> index.tableHome(target).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#"
+                    + (anchor == null ? t.anchor() : anchor)).orElse(v);
+            case "term" -> index.term(target).map(t -> SitePaths.relative(file, "glossary.html") + "#" + t.anchor()).orElse(v);
+            default -> null;
+        };
+    }
+
+    private List<PageResult.SearchEntry> searchEntries(Document doc, Element content, String file) {
+        List<PageResult.SearchEntry> out = new ArrayList<>();
+        if (content == null) return out;
+        String pageTitle = doc.selectFirst("h1") == null ? "" : doc.selectFirst("h1").text();
+        String section = pageTitle;
+        String anchor = doc.selectFirst("h1") == null ? "" : doc.selectFirst("h1").id();
+        StringBuilder text = new StringBuilder();
+        for (Element child : content.children()) {
+            if (child.tagName().matches("h[23]")) {
+                flush(out, pageTitle, file, anchor, section, text);
+                section = child.text();
+                anchor = child.id();
+            } else if (child.hasClass("fin-table")) {
+                flush(out, pageTitle, file, anchor, section, text);
+                Element cap = child.selectFirst(".caption-title");
+                StringBuilder labels = new StringBuilder();
+                for (Element th : child.select("th[scope=row], th[scope=rowgroup]")) labels.append(th.text()).append(" · ");
+                out.add(new PageResult.SearchEntry(pageTitle, file + "#" + child.id(), cap == null ? "Table" : cap.text(), labels.toString()));
+            } else if (!child.hasClass("cited-in")) {
+                text.append(child.text()).append(' ');
+            }
+        }
+        flush(out, pageTitle, file, anchor, section, text);
+        return out;
+    }
+
+    private static void flush(List<PageResult.SearchEntry> out, String title, String file, String anchor, String section, StringBuilder text) {
+        if (text.length() == 0) return;
+        out.add(new PageResult.SearchEntry(title, file + (anchor == null || anchor.isEmpty() ? "" : "#" + anchor), section, text.toString().strip()));
+        text.setLength(0);
+    }
+}

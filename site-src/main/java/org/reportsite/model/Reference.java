@@ -1,0 +1,11 @@
+package org.reportsite.model;
+
+import java.util.List;
+
+/**
+ * A cross-reference written in Markdown: a directive ({@code {{table:ID}}}, {@code {{fact:T/R/C|opts}}},
+ * {@code {{chart:ID}}}) or a link ({@code note:}, {@code table:}, {@code page:}, {@code term:}).
+ */
+public record Reference(Kind kind, String target, List<String> options, Location location) {
+    public enum Kind { TABLE, FACT, CHART, NOFACT, NOTE_LINK, TABLE_LINK, PAGE_LINK, TERM_LINK }
+}

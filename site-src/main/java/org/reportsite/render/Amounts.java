@@ -1,0 +1,79 @@
+package org.reportsite.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Accounting formats for exact amounts: thousands separators, negatives in parentheses (or with a minus
+ * where the report prints one), nil as a dash, and scale changes such as RMB'000 to RMB million.
+ */
+public final class Amounts {
+    public static final String NIL = "–";
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+    private Amounts() {}
+
+    /** {@code -1489270, 0, parentheses} → {@code (1,489,270)}; {@code null} → the nil dash. */
+    public static String format(BigDecimal v, int decimals, boolean minusSign) {
+        if (v == null) return NIL;
+        BigDecimal r = v.setScale(decimals, RoundingMode.HALF_UP);
+        String digits = group(r.abs().toPlainString());
+        if (r.signum() < 0) return minusSign ? "-" + digits : "(" + digits + ")";
+        return digits;
+    }
+
+    /** Groups the integer part in threes: {@code 1234567.8} → {@code 1,234,567.8}. */
+    static String group(String plain) {
+        int dot = plain.indexOf('.');
+        String intPart = dot < 0 ? plain : plain.substring(0, dot);
+        String frac = dot < 0 ? "" : plain.substring(dot);
+        StringBuilder sb = new StringBuilder();
+        int n = intPart.length();
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && (n - i) % 3 == 0) sb.append(',');
+            sb.append(intPart.charAt(i));
+        }
+        return sb + frac;
+    }
+
+    /**
+     * The value converted for prose: {@code million} turns thousands into millions (one decimal),
+     * {@code thousand} units into thousands, {@code abs} drops the sign, {@code decimals=N} sets decimals.
+     * Returns the scaled value and the decimals to show.
+     */
+    public static Scaled scale(BigDecimal v, String unit, int decimals, List<String> options) {
+        BigDecimal x = v;
+        int dec = decimals;
+        String u = unit == null ? "" : unit;
+        boolean inThousands = u.contains("'000") || u.toLowerCase().contains("thousand");
+        boolean inMillions = u.toLowerCase().contains("million");
+        for (String o : options) {
+            switch (o) {
+                case "million" -> {
+                    if (inThousands) x = x.divide(THOUSAND);
+                    else if (!inMillions) x = x.divide(THOUSAND.multiply(THOUSAND));
+                    dec = 1;
+                }
+                case "billion" -> {
+                    if (inThousands) x = x.divide(THOUSAND.multiply(THOUSAND));
+                    else if (inMillions) x = x.divide(THOUSAND);
+                    else x = x.divide(THOUSAND.pow(3));
+                    dec = 1;
+                }
+                case "thousand" -> {
+                    if (inMillions) x = x.multiply(THOUSAND);
+                    else if (!inThousands) x = x.divide(THOUSAND);
+                    dec = 0;
+                }
+                case "abs" -> x = x.abs();
+                default -> {
+                    if (o.startsWith("decimals=")) dec = Integer.parseInt(o.substring("decimals=".length()));
+                }
+            }
+        }
+        return new Scaled(x.setScale(dec, RoundingMode.HALF_UP), dec);
+    }
+
+    public record Scaled(BigDecimal value, int decimals) {}
+}

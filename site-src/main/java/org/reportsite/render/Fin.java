@@ -1,0 +1,179 @@
+package org.reportsite.render;
+
+import org.reportsite.model.Index;
+import org.reportsite.model.NoteKey;
+import org.reportsite.model.Row;
+import org.reportsite.model.Table;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code #fin} expression object of our Thymeleaf dialect: everything a template needs to show
+ * financial data (formatted cells, headers, captions) without logic in the template itself.
+ */
+public final class Fin {
+
+    /** A header cell: colspan/rowspan, scope ("col" or "colgroup"), and an optional second line. */
+    public record HeaderCell(String label, String subLabel, int colspan, int rowspan, String scope, String cssClass) {}
+
+    /** A body cell as shown: text, CSS class, fact identity and tooltip (null for computed or text cells). */
+    public record Cell(String text, String cssClass, String fact, String title, boolean nil) {}
+
+    /** A group of rows under an optional heading row (rendered as its own {@code <tbody>}). */
+    public record RowGroup(Row heading, List<Row> rows) {}
+
+    public String amount(BigDecimal v, int decimals) { return Amounts.format(v, decimals, false); }
+
+    public String caption(Table t) {
+        StringBuilder sb = new StringBuilder();
+        if (t.period() != null) sb.append(t.period());
+        if (t.unit() != null && !t.unit().isBlank()) {
+            if (sb.length() > 0) sb.append(" · ");
+            sb.append(unitWords(t.unit()));
+        }
+        return sb.toString();
+    }
+
+    static String unitWords(String unit) {
+        return switch (unit) {
+            case "RMB'000" -> "RMB'000 (thousands of Renminbi)";
+            case "RMB million" -> "RMB million";
+            case "%" -> "per cent";
+            default -> unit;
+        };
+    }
+
+    public boolean hasNotes(Table t) { return t.rows().stream().anyMatch(r -> !r.notes().isEmpty()); }
+
+    /** Columns shown: the table's own, then computed ones. */
+    public int columnCount(Table t) { return t.columns().size() + t.computed().size() + (hasNotes(t) ? 1 : 0) + 1; }
+
+    /** One or two header rows: spanning groups above the columns when the table declares them. */
+    public List<List<HeaderCell>> headerRows(Table t) {
+        List<List<HeaderCell>> rows = new ArrayList<>();
+        boolean grouped = !t.columnGroups().isEmpty();
+        int extra = hasNotes(t) ? 1 : 0;
+        if (grouped) {
+            List<HeaderCell> top = new ArrayList<>();
+            top.add(new HeaderCell("Line item", null, 1, 2, "col", "label-col"));
+            if (extra == 1) top.add(new HeaderCell("Notes", null, 1, 2, "col", "notes-col"));
+            int i = 0;
+            List<Table.Column> cols = t.columns();
+            while (i < cols.size()) {
+                Table.ColumnGroup g = groupOf(t, cols.get(i).id());
+                if (g == null) {
+                    top.add(new HeaderCell(cols.get(i).label(), cols.get(i).subLabel(), 1, 2, "col", "num"));
+                    i++;
+                } else {
+                    int span = 0;
+                    while (i + span < cols.size() && g.columns().contains(cols.get(i + span).id())) span++;
+                    top.add(new HeaderCell(g.label(), null, span, 1, "colgroup", "group"));
+                    i += span;
+                }
+            }
+            for (Table.Computed c : t.computed()) top.add(new HeaderCell(c.label(), null, 1, 2, "col", "num computed"));
+            rows.add(top);
+            List<HeaderCell> second = new ArrayList<>();
+            for (Table.Column c : cols) {
+                if (groupOf(t, c.id()) != null) second.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", "num"));
+            }
+            rows.add(second);
+        } else {
+            List<HeaderCell> only = new ArrayList<>();
+            only.add(new HeaderCell("Line item", null, 1, 1, "col", "label-col"));
+            if (extra == 1) only.add(new HeaderCell("Notes", null, 1, 1, "col", "notes-col"));
+            for (Table.Column c : t.columns()) only.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", c.text() ? "text" : "num"));
+            for (Table.Computed c : t.computed()) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed"));
+            rows.add(only);
+        }
+        return rows;
+    }
+
+    private static Table.ColumnGroup groupOf(Table t, String columnId) {
+        for (Table.ColumnGroup g : t.columnGroups()) if (g.columns().contains(columnId)) return g;
+        return null;
+    }
+
+    /** Rows split at each heading row, so a heading can label its group ({@code scope="rowgroup"}). */
+    public List<RowGroup> groups(Table t) {
+        List<RowGroup> out = new ArrayList<>();
+        Row heading = null;
+        List<Row> current = new ArrayList<>();
+        for (Row r : t.rows()) {
+            if (r.style() == Row.Style.HEADING && !r.hasValues()) {
+                if (heading != null || !current.isEmpty()) out.add(new RowGroup(heading, current));
+                heading = r;
+                current = new ArrayList<>();
+            } else {
+                current.add(r);
+            }
+        }
+        if (heading != null || !current.isEmpty()) out.add(new RowGroup(heading, current));
+        return out;
+    }
+
+    public String rowClass(Row r) {
+        String s = r.style().name().toLowerCase();
+        return r.indent() > 0 ? s + " indent-" + r.indent() : s;
+    }
+
+    public boolean emphasised(Row r) { return r.style() == Row.Style.TOTAL || r.style() == Row.Style.SUBTOTAL; }
+
+    public String rowAnchor(Table t, Row r) { return Index.rowAnchor(t.id(), r.id()); }
+
+    public String noteHref(String written) {
+        String key = NoteKey.normalize(written);
+        return "note:" + (key == null ? written : key);
+    }
+
+    public Cell cell(Table t, Row r, Table.Column c) {
+        if (c.text()) {
+            String v = r.texts().get(c.id());
+            return new Cell(v == null ? Amounts.NIL : v, v == null ? "text nil" : "text", null, null, v == null);
+        }
+        BigDecimal v = r.amount(c.id());
+        String fact = t.id() + "/" + r.id() + "/" + c.id();
+        String title = r.label() + " — " + (c.period() != null ? c.period() : c.label()) + " — " + c.unit() + " — " + t.title();
+        String text = Amounts.format(v, c.decimals(), c.minusSign());
+        if (v != null && "%".equals(c.unit()) && c.minusSign()) text = text + "%";
+        return new Cell(text, v == null ? "num nil" : v.signum() < 0 ? "num neg" : "num", v == null ? null : fact, title, v == null);
+    }
+
+    /** A computed column's cell: period-over-period change or share of a total, in per cent with one decimal. */
+    public Cell computed(Table t, Row r, Table.Computed c) {
+        BigDecimal v = computedValue(t, r, c);
+        return new Cell(v == null ? Amounts.NIL : Amounts.format(v, 1, true) + "%", v == null ? "num nil computed" : "num computed",
+                null, c.label() + " (computed) — " + r.label(), v == null);
+    }
+
+    public static BigDecimal computedValue(Table t, Row r, Table.Computed c) {
+        if ("change".equals(c.type())) {
+            BigDecimal from = r.amount(c.from()), to = r.amount(c.to());
+            if (from == null || to == null || from.signum() == 0) return null;
+            return to.subtract(from).multiply(BigDecimal.valueOf(100)).divide(from.abs(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
+        }
+        if ("share".equals(c.type())) {
+            BigDecimal v = r.amount(c.of());
+            BigDecimal total = t.row(c.total()).map(x -> x.amount(c.of())).orElse(null);
+            if (v == null || total == null || total.signum() == 0) return null;
+            return v.multiply(BigDecimal.valueOf(100)).divide(total, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
+        }
+        return null;
+    }
+
+    public int footnoteNumber(Table t, String footnoteId) { return t.footnoteNumber(footnoteId); }
+
+    public String footnoteAnchor(Table t, int number) { return "fn-" + t.id() + "-" + number; }
+
+    public String footnoteRefAnchor(Table t, int number) { return "fnref-" + t.id() + "-" + number; }
+
+    /** The first row citing a footnote owns the back-reference target; later rows link forward only. */
+    public boolean firstCitation(Table t, Row r, String footnoteId) {
+        for (Row x : t.rows()) if (x.footnotes().contains(footnoteId)) return x == r;
+        return false;
+    }
+}
