@@ -9,6 +9,7 @@ import org.reportsite.model.SitePaths;
 import org.reportsite.model.Table;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.LazyContextVariable;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
@@ -16,10 +17,12 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,13 @@ public final class Renderer {
     private final Map<String, String> tableHtml = new ConcurrentHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
+    private final Map<String, Integer> position = new HashMap<>();
+    /** The navigation, computed once (not per page): section title and page ids, in order. */
+    private final List<Map.Entry<String, List<String>>> sections = new ArrayList<>();
+    /** Navigation links as seen from one folder of the site: hrefs depend only on the folder of the page. */
+    private final Map<String, List<List<Link>>> navFromFolder = new ConcurrentHashMap<>();
+    /** Per section: page id → its (first) position in the section. */
+    private final List<Map<String, Integer>> sectionPositions = new ArrayList<>();
 
     public Renderer(Path templatesDir, Report report, Index index) {
         this.report = report;
@@ -52,13 +62,21 @@ public final class Renderer {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
+        RecordPropertyAccessor.install();
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.addDialect(new FinDialect());
         for (Page p : index.orderedPages()) titles.put(p.id(), p.title());
         titles.putIfAbsent("glossary", "Glossary");
         titles.putIfAbsent("data-checks", "Data checks");
-        for (var e : index.navigation().entrySet()) order.addAll(e.getValue());
+        for (var e : index.navigation().entrySet()) {
+            sections.add(Map.entry(e.getKey().title(), e.getValue()));
+            Map<String, Integer> pos = new HashMap<>();
+            for (int i = e.getValue().size() - 1; i >= 0; i--) pos.put(e.getValue().get(i), i);
+            sectionPositions.add(pos);
+            order.addAll(e.getValue());
+        }
+        for (int i = order.size() - 1; i >= 0; i--) position.put(order.get(i), i);
     }
 
     public Report report() { return report; }
@@ -110,9 +128,9 @@ public final class Renderer {
         ctx.setVariable("page", v);
         ctx.setVariable("content", v.contentHtml());
         ctx.setVariable("canonical", meta.baseUrl() == null ? null : meta.baseUrl() + v.file());
-        ctx.setVariable("nav", nav(v));
-        ctx.setVariable("crumbs", crumbs(v));
-        int i = order.indexOf(v.id());
+        ctx.setVariable("nav", lazy(() -> nav(v)));
+        ctx.setVariable("crumbs", lazy(() -> crumbs(v)));
+        int i = position.getOrDefault(v.id(), -1);
         ctx.setVariable("prev", i > 0 ? link(v.file(), order.get(i - 1)) : null);
         ctx.setVariable("next", i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null);
         return engine.process("layout", ctx);
@@ -122,17 +140,35 @@ public final class Renderer {
         return new Link(titles.getOrDefault(pageId, pageId), SitePaths.relative(fromFile, SitePaths.pageFile(pageId)), false);
     }
 
+    /** Evaluated only when the template uses it (a layout without navigation does not pay for it). */
+    private static <T> LazyContextVariable<T> lazy(Supplier<T> value) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected T loadValue() { return value.get(); }
+        };
+    }
+
     private List<NavItem> nav(PageView v) {
-        List<NavItem> out = new ArrayList<>();
-        for (var e : index.navigation().entrySet()) {
-            List<Link> items = new ArrayList<>();
-            boolean current = false;
-            for (String id : e.getValue()) {
-                boolean here = id.equals(v.id());
-                current |= here;
-                items.add(new Link(titles.getOrDefault(id, id), SitePaths.relative(v.file(), SitePaths.pageFile(id)), here));
+        int slash = v.file().lastIndexOf('/');
+        List<List<Link>> links = navFromFolder.computeIfAbsent(slash < 0 ? "" : v.file().substring(0, slash), folder -> {
+            List<List<Link>> out = new ArrayList<>();
+            for (var e : sections) {
+                List<Link> items = new ArrayList<>();
+                for (String id : e.getValue()) items.add(new Link(titles.getOrDefault(id, id), SitePaths.relative(v.file(), SitePaths.pageFile(id)), false));
+                out.add(List.copyOf(items));
             }
-            out.add(new NavItem(e.getKey().title(), current, items));
+            return out;
+        });
+        List<NavItem> out = new ArrayList<>(sections.size());
+        for (int s = 0; s < sections.size(); s++) {
+            List<Link> items = links.get(s);
+            int here = sectionPositions.get(s).getOrDefault(v.id(), -1);
+            if (here >= 0) {
+                items = new ArrayList<>(items);
+                Link l = items.get(here);
+                items.set(here, new Link(l.title(), l.href(), true));
+            }
+            out.add(new NavItem(sections.get(s).getKey(), here >= 0, items));
         }
         return out;
     }
@@ -143,8 +179,8 @@ public final class Renderer {
             out.add(new Link("Home", SitePaths.relative(v.file(), "index.html"), false));
             String section = index.sectionOf(v.id());
             if (section != null) {
-                for (var e : index.navigation().entrySet()) {
-                    if (e.getKey().title().equals(section) && !e.getValue().isEmpty() && !e.getValue().get(0).equals(v.id())
+                for (var e : sections) {
+                    if (e.getKey().equals(section) && !e.getValue().isEmpty() && !e.getValue().get(0).equals(v.id())
                             && e.getValue().size() > 1) {
                         out.add(new Link(section, SitePaths.relative(v.file(), SitePaths.pageFile(e.getValue().get(0))), false));
                     }
