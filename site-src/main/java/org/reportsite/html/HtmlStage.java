@@ -14,10 +14,13 @@ import org.reportsite.model.SitePaths;
 import org.reportsite.model.Term;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,21 +58,64 @@ public final class HtmlStage {
         }
     }
 
+    /**
+     * Every answer the index gave while one page was processed (note, table and term targets, the note's
+     * citations). The page's output depends on the index through these answers only, so an incremental build
+     * can tell whether a page is still up to date by asking the same questions of the new index.
+     */
+    public static final class Lookups {
+        private final Map<String, Object> answers = new HashMap<>();
+
+        private synchronized <T> T note(String kind, String key, T answer) {
+            answers.put(kind + ":" + key, answer);
+            return answer;
+        }
+
+        /** Whether {@code stage} (of a newer build) answers every question as this page was answered. */
+        public synchronized boolean sameAnswers(HtmlStage stage) {
+            for (var e : answers.entrySet()) {
+                String q = e.getKey();
+                int colon = q.indexOf(':');
+                String key = q.substring(colon + 1);
+                Object now = switch (q.substring(0, colon)) {
+                    case "note" -> stage.index.note(key);
+                    case "table" -> stage.index.tableHome(key);
+                    case "term" -> stage.index.term(key);
+                    case "cited" -> stage.citations.of(key);
+                    default -> throw new IllegalStateException(q);
+                };
+                if (!now.equals(e.getValue())) return false;
+            }
+            return true;
+        }
+    }
+
+    private Optional<Index.Target> note(String key, Lookups lk) { return lk.note("note", key, index.note(key)); }
+
+    private Optional<Index.Target> tableHome(String id, Lookups lk) { return lk.note("table", id, index.tableHome(id)); }
+
+    private Optional<Term> term(String name, Lookups lk) { return lk.note("term", name, index.term(name)); }
+
     /** Processes one rendered page. {@code page} is null for generated pages. */
     public PageResult process(String html, String file, Page page, String sourceFile) {
+        return process(html, file, page, sourceFile, new Lookups());
+    }
+
+    /** {@link #process(String, String, Page, String)}, keeping in {@code lookups} what the index was asked. */
+    public PageResult process(String html, String file, Page page, String sourceFile, Lookups lookups) {
         Document doc = Jsoup.parse(html);
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         Element content = doc.selectFirst("div.content");
         if (content != null) {
             anchorHeadings(content, page);
             if (page != null) {
-                autoLinkNotes(content, page);
-                if (!page.id().equals("glossary")) autoLinkTerms(content);
-                if (page.isNote()) citedIn(content, page, file);
+                autoLinkNotes(content, page, lookups);
+                if (!page.id().equals("glossary")) autoLinkTerms(content, lookups);
+                if (page.isNote()) citedIn(content, page, file, lookups);
             }
             toc(doc, content);
         }
-        List<String> links = resolveLinks(doc, file);
+        List<String> links = resolveLinks(doc, file, lookups);
         Set<String> ids = new HashSet<>();
         for (Element e : doc.select("[id]")) ids.add(e.id());
         List<PageResult.SearchEntry> search = page == null ? List.of() : searchEntries(doc, content, file);
@@ -132,7 +178,7 @@ public final class HtmlStage {
     }
 
     /** "note 15" and "Note 10(a)" in prose become links to the note, when that note exists. */
-    private void autoLinkNotes(Element content, Page page) {
+    private void autoLinkNotes(Element content, Page page, Lookups lk) {
         for (TextNode t : textNodes(content)) {
             String text = t.getWholeText();
             Matcher m = Citations.MENTION.matcher(text);
@@ -142,7 +188,7 @@ public final class HtmlStage {
             m.reset();
             while (m.find()) {
                 String key = m.group(1) + (m.group(2) == null ? "" : m.group(2));
-                if (index.note(key).isEmpty()) continue;
+                if (note(key, lk).isEmpty()) continue;
                 if (m.start() > last) parts.add(new TextNode(text.substring(last, m.start())));
                 Element a = new Element("a").attr("href", "note:" + key).addClass("note-ref").text(m.group());
                 parts.add(a);
@@ -156,9 +202,9 @@ public final class HtmlStage {
     }
 
     /** The first use of each defined term on the page links to its definition. */
-    private void autoLinkTerms(Element content) {
+    private void autoLinkTerms(Element content, Lookups lk) {
         Set<Term> done = new LinkedHashSet<>();
-        for (Element a : content.select("a[href^=term:]")) index.term(a.attr("href").substring(5)).ifPresent(done::add);
+        for (Element a : content.select("a[href^=term:]")) term(a.attr("href").substring(5), lk).ifPresent(done::add);
         for (TextNode t : textNodes(content)) {
             for (int i = 0; i < termOrder.size(); i++) {
                 Term term = termOrder.get(i);
@@ -218,8 +264,8 @@ public final class HtmlStage {
         }
     }
 
-    private void citedIn(Element content, Page page, String file) {
-        List<Citations.Citation> cs = citations.of(page.note());
+    private void citedIn(Element content, Page page, String file, Lookups lk) {
+        List<Citations.Citation> cs = lk.note("cited", page.note(), citations.of(page.note()));
         if (cs.isEmpty()) return;
         Element aside = content.appendElement("aside").addClass("cited-in").attr("aria-labelledby", "cited-in-" + page.note());
         aside.appendElement("h2").attr("id", "cited-in-" + page.note()).text("Cited in");
@@ -235,12 +281,12 @@ public final class HtmlStage {
     }
 
     /** Rewrites note:, table:, page:, term: and site: links to explicit relative links; returns every local link. */
-    private List<String> resolveLinks(Document doc, String file) {
+    private List<String> resolveLinks(Document doc, String file, Lookups lk) {
         List<String> local = new ArrayList<>();
         for (Element e : doc.select("[href], [src]")) {
             String attr = e.hasAttr("href") ? "href" : "src";
             String v = e.attr(attr);
-            String resolved = resolve(v, file);
+            String resolved = resolve(v, file, lk);
             if (resolved != null && !resolved.equals(v)) e.attr(attr, resolved);
             String r = resolved == null ? v : resolved;
             if (!r.isEmpty() && !r.startsWith("http:") && !r.startsWith("https:") && !r.startsWith("mailto:") && !r.startsWith("data:")) {
@@ -250,7 +296,7 @@ public final class HtmlStage {
         return local;
     }
 
-    private String resolve(String v, String file) {
+    private String resolve(String v, String file, Lookups lk) {
         int colon = v.indexOf(':');
         if (colon <= 0) return null;
         String scheme = v.substring(0, colon), rest = v.substring(colon + 1);
@@ -260,10 +306,10 @@ public final class HtmlStage {
         return switch (scheme) {
             case "site" -> SitePaths.relative(file, target) + (anchor == null ? "" : "#" + anchor);
             case "page" -> SitePaths.relative(file, SitePaths.pageFile(target)) + (anchor == null ? "" : "#" + anchor);
-            case "note" -> index.note(target).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#" + t.anchor()).orElse(v);
-            case "table" -> index.tableHome(target).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#"
+            case "note" -> note(target, lk).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#" + t.anchor()).orElse(v);
+            case "table" -> tableHome(target, lk).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#"
                     + (anchor == null ? t.anchor() : anchor)).orElse(v);
-            case "term" -> index.term(target).map(t -> SitePaths.relative(file, "glossary.html") + "#" + t.anchor()).orElse(v);
+            case "term" -> term(target, lk).map(t -> SitePaths.relative(file, "glossary.html") + "#" + t.anchor()).orElse(v);
             default -> null;
         };
     }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -39,6 +40,24 @@ public final class Renderer {
 
     public record NavItem(String title, boolean current, List<Link> items) {}
 
+    /**
+     * What rendering one page used besides the page itself: the tables it looked up (placed, charted or cited
+     * as facts, found or not), and whether the layout read the navigation (nav, breadcrumbs, previous/next,
+     * which show other pages' titles). An incremental build re-renders the page only when one of these changed.
+     */
+    public static final class Uses {
+        private final Set<String> tables = ConcurrentHashMap.newKeySet();
+        private volatile boolean navigation;
+        private volatile boolean tableTemplate;
+
+        public Set<String> tables() { return Set.copyOf(tables); }
+
+        public boolean navigation() { return navigation; }
+
+        /** Whether a table was rendered with the table template (a change of that template concerns this page). */
+        public boolean tableTemplate() { return tableTemplate; }
+    }
+
     private final TemplateEngine engine;
     private final Report report;
     private final Index index;
@@ -54,18 +73,14 @@ public final class Renderer {
     private final List<Map<String, Integer>> sectionPositions = new ArrayList<>();
 
     public Renderer(Path templatesDir, Report report, Index index) {
+        this(engine(templatesDir), report, index);
+    }
+
+    /** A renderer on an engine made by {@link #engine(Path)}, which may be kept across builds while the templates do not change. */
+    public Renderer(TemplateEngine engine, Report report, Index index) {
         this.report = report;
         this.index = index;
-        FileTemplateResolver resolver = new FileTemplateResolver();
-        resolver.setPrefix(templatesDir.toAbsolutePath() + "/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        RecordPropertyAccessor.install();
-        this.engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.addDialect(new FinDialect());
+        this.engine = engine;
         for (Page p : index.orderedPages()) titles.put(p.id(), p.title());
         titles.putIfAbsent("glossary", "Glossary");
         titles.putIfAbsent("data-checks", "Data checks");
@@ -77,6 +92,21 @@ public final class Renderer {
             order.addAll(e.getValue());
         }
         for (int i = order.size() - 1; i >= 0; i--) position.put(order.get(i), i);
+    }
+
+    /** The Thymeleaf engine for the templates in {@code templatesDir} (parsed templates are cached in it). */
+    public static TemplateEngine engine(Path templatesDir) {
+        RecordPropertyAccessor.install();
+        FileTemplateResolver resolver = new FileTemplateResolver();
+        resolver.setPrefix(templatesDir.toAbsolutePath() + "/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.addDialect(new FinDialect());
+        return engine;
     }
 
     public Report report() { return report; }
@@ -92,22 +122,38 @@ public final class Renderer {
 
     /** Replaces the markdown stage's placeholders with tables, charts and formatted facts. */
     public String fillPlaceholders(String html) {
+        return fillPlaceholders(html, new Uses());
+    }
+
+    /** {@link #fillPlaceholders(String)}, noting in {@code uses} every table looked up. */
+    public String fillPlaceholders(String html, Uses uses) {
         String out = replace(TABLE, html, m -> {
-            Table t = report.tables().get(unescape(m.group(1)));
-            return t == null ? "" : table(t);
+            Table t = lookup(unescape(m.group(1)), uses);
+            if (t == null) return "";
+            uses.tableTemplate = true;
+            return table(t);
         });
         out = replace(CHART, out, m -> {
-            Table t = report.tables().get(unescape(m.group(1)));
+            Table t = lookup(unescape(m.group(1)), uses);
             return t == null ? "" : Charts.svg(t, options(m.group(2)));
         });
-        return replace(FACT, out, m -> fact(unescape(m.group(1)), options(m.group(2))));
+        return replace(FACT, out, m -> fact(unescape(m.group(1)), options(m.group(2)), uses));
+    }
+
+    private Table lookup(String tableId, Uses uses) {
+        uses.tables.add(tableId);
+        return report.tables().get(tableId);
     }
 
     /** One formatted fact for prose, carrying its identity and a tooltip. */
     String fact(String ref, List<String> opts) {
+        return fact(ref, opts, new Uses());
+    }
+
+    private String fact(String ref, List<String> opts, Uses uses) {
         String[] p = ref.split("/");
         if (p.length != 3) return escape(ref);
-        Table t = report.tables().get(p[0]);
+        Table t = lookup(p[0], uses);
         Row r = t == null ? null : t.row(p[1]).orElse(null);
         Table.Column c = t == null ? null : t.column(p[2]).orElse(null);
         BigDecimal v = r == null || c == null ? null : r.amount(c.id());
@@ -122,17 +168,22 @@ public final class Renderer {
 
     /** The whole page: layout with navigation, breadcrumbs, previous/next and the filled content. */
     public String page(PageView v) {
+        return page(v, new Uses());
+    }
+
+    /** {@link #page(PageView)}, noting in {@code uses} whether the layout read the navigation. */
+    public String page(PageView v, Uses uses) {
         Context ctx = new Context();
         ReportMeta meta = report.meta();
         ctx.setVariable("site", meta);
         ctx.setVariable("page", v);
         ctx.setVariable("content", v.contentHtml());
         ctx.setVariable("canonical", meta.baseUrl() == null ? null : meta.baseUrl() + v.file());
-        ctx.setVariable("nav", lazy(() -> nav(v)));
-        ctx.setVariable("crumbs", lazy(() -> crumbs(v)));
+        ctx.setVariable("nav", lazy(uses, () -> nav(v)));
+        ctx.setVariable("crumbs", lazy(uses, () -> crumbs(v)));
         int i = position.getOrDefault(v.id(), -1);
-        ctx.setVariable("prev", i > 0 ? link(v.file(), order.get(i - 1)) : null);
-        ctx.setVariable("next", i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null);
+        ctx.setVariable("prev", lazy(uses, () -> i > 0 ? link(v.file(), order.get(i - 1)) : null));
+        ctx.setVariable("next", lazy(uses, () -> i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null));
         return engine.process("layout", ctx);
     }
 
@@ -141,11 +192,22 @@ public final class Renderer {
     }
 
     /** Evaluated only when the template uses it (a layout without navigation does not pay for it). */
-    private static <T> LazyContextVariable<T> lazy(Supplier<T> value) {
+    private static <T> LazyContextVariable<T> lazy(Uses uses, Supplier<T> value) {
         return new LazyContextVariable<>() {
             @Override
-            protected T loadValue() { return value.get(); }
+            protected T loadValue() {
+                uses.navigation = true;
+                return value.get();
+            }
         };
+    }
+
+    /**
+     * What every page's navigation shows (section titles, page ids in order, their titles): a page that read the
+     * navigation is up to date only while this is equal.
+     */
+    public Object navigationModel() {
+        return List.of(sections, titles);
     }
 
     private List<NavItem> nav(PageView v) {

@@ -19,22 +19,33 @@ import org.reportsite.render.GeneratedPages;
 import org.reportsite.render.PageView;
 import org.reportsite.render.Renderer;
 
+import org.thymeleaf.TemplateEngine;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One build, as a linear list of stages: load, check, then (when writing) render every page, verify every
@@ -53,16 +64,31 @@ public final class SiteBuild {
     }
 
     private final Options o;
+    private final BuildState state;
     private final Findings findings = new Findings();
     private final long started = System.nanoTime();
     private Report report;
     private Index index;
     private CheckResult checks;
 
-    private SiteBuild(Options o) { this.o = o; }
+    private SiteBuild(Options o, BuildState state) {
+        this.o = o;
+        this.state = state;
+    }
 
     public static Result run(Options o) {
-        return new SiteBuild(o).run();
+        return new SiteBuild(o, null).run();
+    }
+
+    /**
+     * A build that keeps what it made in {@code state} (the preview server's builds). The first is a full build;
+     * each later one re-renders only the pages whose inputs changed (the page itself, the tables it uses, the
+     * index answers it got, the navigation and templates when it uses them) and writes only the files whose
+     * bytes changed, in place, after every check and link has passed. The result is byte for byte the site a
+     * full build makes of the same input; a failed build writes nothing and leaves {@code state} as it was.
+     */
+    public static Result run(Options o, BuildState state) {
+        return new SiteBuild(o, state).run();
     }
 
     private Result run() {
@@ -79,12 +105,19 @@ public final class SiteBuild {
                     "Run from the project folder, or pass --templates.");
             return result();
         }
-        try (OutputDir out = OutputDir.open(o.out())) {
-            List<PageResult> pages = stage("render", () -> renderAll(out.temp()), p -> p.size() + " pages");
+        boolean incremental = state != null && state.built() && state.out.equals(o.out().toAbsolutePath().normalize());
+        try (OutputDir out = incremental ? OutputDir.inPlace(o.out()) : OutputDir.open(o.out())) {
+            Site site = stage("render", () -> renderAll(incremental ? null : out.temp()),
+                    s -> (incremental ? s.rendered.size() + " of " : "") + s.pages.size() + " pages");
             if (findings.hasErrors()) return result();
-            stage("links", () -> { verifyLinks(pages, out.temp()); return null; }, x -> "all links resolve");
+            stage("links", () -> { verifyLinks(site.results(), site.files()); return null; }, x -> "all links resolve");
             if (findings.hasErrors()) return result();
-            stage("publish", () -> { publish(pages, out); return null; }, x -> "→ " + o.out());
+            if (incremental) {
+                stage("write", () -> writeChanges(site, out.target()), n -> n + " files changed → " + o.out());
+            } else {
+                stage("publish", () -> { publish(site, out); return null; }, x -> "→ " + o.out());
+            }
+            if (state != null) keep(site);
         } catch (OutputException e) {
             findings.error("output", Location.of(o.out().toString()), e.getMessage(), e.hint());
         } catch (UncheckedIOException e) {
@@ -109,45 +142,175 @@ public final class SiteBuild {
         return r;
     }
 
-    /** Markdown, render and html for every page, in parallel; each page is written as soon as it is done. */
-    private List<PageResult> renderAll(Path dir) {
+    /** One page of this build: made now ({@code html} set until written) or kept from the previous build. */
+    private record Made(String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, String html) {}
+
+    /**
+     * Every page and every other file of the site. Pages are in site order; {@code other} maps each file that is
+     * not a page to its bytes ({@code null} where a full build already wrote it and keeps no copy).
+     */
+    private record Site(List<Made> pages, List<String> rendered, Map<String, byte[]> other, Map<String, Path> staticFiles,
+                        Map<String, String> templates, TemplateEngine engine, Object globals, Object navigation) {
+        List<PageResult> results() { return pages.stream().map(Made::result).toList(); }
+
+        /** Every file of the site, as the link check sees it (site-relative). */
+        Set<String> files() {
+            Set<String> all = new HashSet<>(other.keySet());
+            all.addAll(staticFiles.keySet());
+            for (Made m : pages) all.add(m.file());
+            all.add(OutputDir.MARKER);
+            return all;
+        }
+    }
+
+    /**
+     * Markdown, render and html for every page, in parallel. With {@code dir} (a full build) each page is written
+     * there as soon as it is done and its HTML dropped; without (incremental) only pages whose inputs changed
+     * are made, and kept in memory until the link check has passed.
+     */
+    private Site renderAll(Path dir) {
+        Map<String, String> templates = readTemplates();
+        boolean incremental = dir == null;
+        TemplateEngine engine = incremental && templates.equals(state.templates) ? state.engine : Renderer.engine(o.templates());
         MarkdownStage markdown = new MarkdownStage();
-        Renderer renderer = new Renderer(o.templates(), report, index);
+        Renderer renderer = new Renderer(engine, report, index);
         HtmlStage html = new HtmlStage(index);
-        List<Page> pages = index.orderedPages();
-        List<PageResult> results = pages.parallelStream().map(p -> {
+        Map<String, String> layouts = new HashMap<>(templates);
+        layouts.remove(TABLE_TEMPLATE);
+        Object globals = List.of(report.meta(), report.glossary(), layouts);
+        Object navigation = renderer.navigationModel();
+        Fresh fresh = incremental ? new Fresh(globals.equals(state.globals), navigation.equals(state.navigation),
+                Objects.equals(templates.get(TABLE_TEMPLATE), state.templates.get(TABLE_TEMPLATE)), html) : null;
+
+        List<Made> pages = index.orderedPages().parallelStream().map(p -> {
             String file = p.outputPath();
-            String body = renderer.fillPlaceholders(markdown.toHtml(p));
+            Made kept = fresh == null ? null : fresh.kept(file, p);
+            if (kept != null) return kept;
+            Renderer.Uses uses = new Renderer.Uses();
+            HtmlStage.Lookups lookups = new HtmlStage.Lookups();
+            String body = renderer.fillPlaceholders(markdown.toHtml(p), uses);
             String heading = p.isNote() ? p.note() + " " + p.title() : p.title();
             PageView v = new PageView(p.id(), file, p.title(), heading, p.isNote() ? NoteKey.anchor(p.note()) : "top",
                     p.summary() != null ? p.summary() : p.title() + " — " + report.meta().title(), p.toc(), body);
-            PageResult r = html.process(renderer.page(v), file, p, p.location().file());
-            write(dir.resolve(file), r.html());
-            return r;
-        }).toList();
-        List<PageResult> all = new ArrayList<>(results);
-        all.add(generated(dir, renderer, html, "glossary", "Glossary", GeneratedPages.glossary(report)));
-        all.add(generated(dir, renderer, html, "data-checks", "Data checks", GeneratedPages.dataChecks(checks)));
-        all.add(generated(dir, renderer, html, "404", "Page not found", GeneratedPages.notFound()));
-        for (Table t : report.tables().values()) write(dir.resolve("downloads/" + t.id() + ".csv"), Downloads.csv(t));
-        write(dir.resolve("downloads/dataset.json"), Downloads.dataset(report));
-        copyStatic(dir);
-        List<PageResult.SearchEntry> search = new ArrayList<>();
-        for (PageResult r : all) search.addAll(r.search());
-        write(dir.resolve("assets/search-index.js"), SearchIndex.script(search));
-        return all;
+            return made(dir, file, p, uses, lookups, html.process(renderer.page(v, uses), file, p, p.location().file(), lookups));
+        }).collect(Collectors.toCollection(ArrayList::new));
+        pages.add(generated(dir, fresh, renderer, html, "glossary", "Glossary", GeneratedPages.glossary(report)));
+        pages.add(generated(dir, fresh, renderer, html, "data-checks", "Data checks", GeneratedPages.dataChecks(checks)));
+        pages.add(generated(dir, fresh, renderer, html, "404", "Page not found", GeneratedPages.notFound()));
+        List<String> rendered = pages.stream().filter(m -> fresh == null || m.html() != null).map(Made::file).toList();
+
+        Map<String, byte[]> other = new LinkedHashMap<>();
+        for (Table t : report.tables().values()) {
+            String file = "downloads/" + t.id() + ".csv";
+            byte[] before = incremental && t.equals(state.tables.get(t.id())) ? state.files.get(file) : null;
+            other.put(file, before != null ? before : write(dir, file, utf8(Downloads.csv(t))));
+        }
+        String dataset = "downloads/dataset.json";
+        byte[] before = incremental && report.tables().equals(state.tables) && globals.equals(state.globals) ? state.files.get(dataset) : null;
+        other.put(dataset, before != null ? before : write(dir, dataset, utf8(Downloads.dataset(report))));
+        Map<String, Path> staticFiles = staticFiles(other.keySet(), pages, dir);
+        String search = "assets/search-index.js";
+        byte[] index = incremental && rendered.isEmpty() ? state.files.get(search) : null;
+        if (index == null) {
+            List<PageResult.SearchEntry> entries = new ArrayList<>();
+            for (Made m : pages) entries.addAll(m.result().search());
+            index = write(dir, search, utf8(SearchIndex.script(entries)));
+        }
+        other.put(search, index);
+        staticFiles.remove(search);
+        return new Site(pages, rendered, other, staticFiles, templates, engine, globals, navigation);
     }
 
-    private PageResult generated(Path dir, Renderer renderer, HtmlStage html, String id, String title, String body) {
-        String file = SitePaths.pageFile(id);
-        PageView v = new PageView(id, file, title, title, "top", title + " — " + report.meta().title(), !id.equals("404"), body);
-        PageResult r = html.process(renderer.page(v), file, null, "(generated " + file + ")");
-        write(dir.resolve(file), r.html());
-        return r;
+    private static final String TABLE_TEMPLATE = "table.html";
+
+    /** Whether a page of the previous build can be kept as it is: every input it used is unchanged. */
+    private final class Fresh {
+        private final boolean globals, navigation, tableTemplate;
+        private final HtmlStage html;
+
+        Fresh(boolean globals, boolean navigation, boolean tableTemplate, HtmlStage html) {
+            this.globals = globals;
+            this.navigation = navigation;
+            this.tableTemplate = tableTemplate;
+            this.html = html;
+        }
+
+        Made kept(String file, Object input) {
+            BuildState.PageEntry e = state.pages.get(file);
+            if (!globals || e == null || !e.input().equals(input)) return null;
+            if (e.uses().navigation() && !navigation || e.uses().tableTemplate() && !tableTemplate) return null;
+            for (String t : e.uses().tables()) if (!Objects.equals(report.tables().get(t), state.tables.get(t))) return null;
+            if (!e.lookups().sameAnswers(html)) return null;
+            return new Made(file, input, e.uses(), e.lookups(), e.result(), null);
+        }
     }
+
+    private Made generated(Path dir, Fresh fresh, Renderer renderer, HtmlStage html, String id, String title, String body) {
+        String file = SitePaths.pageFile(id);
+        Made kept = fresh == null ? null : fresh.kept(file, body);
+        if (kept != null) return kept;
+        Renderer.Uses uses = new Renderer.Uses();
+        HtmlStage.Lookups lookups = new HtmlStage.Lookups();
+        PageView v = new PageView(id, file, title, title, "top", title + " — " + report.meta().title(), !id.equals("404"), body);
+        return made(dir, file, body, uses, lookups, html.process(renderer.page(v, uses), file, null, "(generated " + file + ")", lookups));
+    }
+
+    /** A page just made: written at once in a full build (its HTML is not kept), held until written otherwise. */
+    private static Made made(Path dir, String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult r) {
+        PageResult slim = new PageResult(r.file(), r.sourceFile(), null, r.ids(), r.links(), r.search());
+        if (dir != null) {
+            write(dir, file, utf8(r.html()));
+            return new Made(file, input, uses, lookups, slim, "");
+        }
+        return new Made(file, input, uses, lookups, slim, r.html());
+    }
+
+    /** Static files by site path, copied into {@code dir} in a full build. A static file may not replace a generated one. */
+    private Map<String, Path> staticFiles(Set<String> generated, List<Made> pages, Path dir) {
+        Map<String, Path> out = new TreeMap<>();
+        Path src = o.staticDir();
+        if (src == null || !Files.isDirectory(src)) return out;
+        Set<String> taken = new HashSet<>(generated);
+        for (Made m : pages) taken.add(m.file());
+        try {
+            Files.walkFileTree(src, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String rel = src.relativize(file).toString();
+                    if (taken.contains(rel) || rel.equals(OutputDir.MARKER)) {
+                        throw new FileAlreadyExistsException(o.out().resolve(rel).toString());
+                    }
+                    if (dir != null) {
+                        Path to = dir.resolve(rel);
+                        Files.createDirectories(to.getParent());
+                        Files.copy(file, to);
+                    }
+                    out.put(rel, file);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private Map<String, String> readTemplates() {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(o.templates())) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(o.templates().relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
 
     /** Every local href/src of every page points at a file of the site, and every #fragment at an id on that page. */
-    private void verifyLinks(List<PageResult> pages, Path dir) {
+    private void verifyLinks(List<PageResult> pages, Set<String> files) {
         Map<String, Set<String>> ids = new HashMap<>();
         for (PageResult p : pages) ids.put(p.file(), p.ids());
         Map<String, Page> sources = new HashMap<>();
@@ -155,7 +318,7 @@ public final class SiteBuild {
         Set<String> reported = new HashSet<>();
         for (PageResult p : pages) {
             for (String link : p.links()) {
-                String problem = problem(p.file(), link, ids, dir);
+                String problem = problem(p.file(), link, ids, files);
                 if (problem != null && reported.add(p.file() + "|" + link)) {
                     findings.error("link.broken", locate(sources.get(p.file()), p.sourceFile(), link),
                             "broken link \"" + link + "\" on " + p.file() + ": " + problem,
@@ -175,7 +338,7 @@ public final class SiteBuild {
         return Location.of(sourceFile);
     }
 
-    private static String problem(String from, String link, Map<String, Set<String>> ids, Path dir) {
+    private static String problem(String from, String link, Map<String, Set<String>> ids, Set<String> files) {
         if (link.contains(":") && !link.startsWith("#")) {
             return "unresolved reference (unknown scheme or target)";
         }
@@ -185,7 +348,7 @@ public final class SiteBuild {
         if (path.endsWith("/") || (!path.isEmpty() && !path.contains("."))) return "links must name a file explicitly (e.g. page.html)";
         String target = path.isEmpty() ? from : normalize(from, path);
         if (target == null) return "points outside the site";
-        if (!Files.isRegularFile(dir.resolve(target))) return "no such file " + target;
+        if (!files.contains(target)) return "no such file " + target;
         if (frag != null && !frag.isEmpty()) {
             Set<String> targetIds = ids.get(target);
             if (targetIds != null && !targetIds.contains(frag)) return "no anchor #" + frag + " on " + target;
@@ -207,40 +370,150 @@ public final class SiteBuild {
         return String.join("/", parts);
     }
 
-    private void publish(List<PageResult> pages, OutputDir out) {
-        if (report.meta().baseUrl() != null) {
-            TreeSet<String> files = new TreeSet<>();
-            for (PageResult p : pages) if (!p.file().equals("404.html")) files.add(p.file());
-            StringBuilder sm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-            for (String f : files) sm.append("  <url><loc>").append(report.meta().baseUrl()).append(f).append("</loc></url>\n");
-            write(out.temp().resolve("sitemap.xml"), sm.append("</urlset>\n").toString());
-            write(out.temp().resolve("robots.txt"), "User-agent: *\nAllow: /\nSitemap: " + report.meta().baseUrl() + "sitemap.xml\n");
-        }
+    private void publish(Site site, OutputDir out) {
+        for (var e : sitemap(site).entrySet()) write(out.temp(), e.getKey(), e.getValue());
         out.commit();
     }
 
-    private void copyStatic(Path dir) {
-        Path src = o.staticDir();
-        if (src == null || !Files.isDirectory(src)) return;
+    /** sitemap.xml and robots.txt, when the report has a base URL. */
+    private Map<String, byte[]> sitemap(Site site) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (report.meta().baseUrl() != null) {
+            TreeSet<String> files = new TreeSet<>();
+            for (Made p : site.pages()) if (!p.file().equals("404.html")) files.add(p.file());
+            StringBuilder sm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            for (String f : files) sm.append("  <url><loc>").append(report.meta().baseUrl()).append(f).append("</loc></url>\n");
+            out.put("sitemap.xml", utf8(sm.append("</urlset>\n").toString()));
+            out.put("robots.txt", utf8("User-agent: *\nAllow: /\nSitemap: " + report.meta().baseUrl() + "sitemap.xml\n"));
+        }
+        return out;
+    }
+
+    /** Incremental: writes the pages made now and every other file whose bytes changed, removes files the site lost. */
+    private int writeChanges(Site site, Path dir) {
+        List<String> written = new ArrayList<>();
+        Set<String> now = new HashSet<>();
+        for (Made m : site.pages()) {
+            now.add(m.file());
+            if (m.html() != null) {
+                replace(dir, m.file(), utf8(m.html()));
+                written.add(m.file());
+            }
+        }
+        Map<String, byte[]> other = new LinkedHashMap<>(site.other());
+        other.putAll(sitemap(site));
+        for (var e : other.entrySet()) {
+            now.add(e.getKey());
+            if (!Arrays.equals(e.getValue(), state.files.get(e.getKey()))) {
+                replace(dir, e.getKey(), e.getValue());
+                written.add(e.getKey());
+            }
+        }
+        for (var e : site.staticFiles().entrySet()) {
+            now.add(e.getKey());
+            byte[] bytes = read(e.getValue());
+            if (!Arrays.equals(bytes, state.files.get(e.getKey()))) {
+                copy(e.getValue(), dir, e.getKey());
+                written.add(e.getKey());
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        Set<String> before = new HashSet<>(state.files.keySet());
+        before.addAll(state.pages.keySet());
+        for (String f : before) {
+            if (!now.contains(f)) {
+                delete(dir, f);
+                deleted.add(f);
+            }
+        }
+        state.done(site.rendered(), written, deleted);
+        return written.size() + deleted.size();
+    }
+
+    /** Keeps what this build made for the next one. */
+    private void keep(Site site) {
+        boolean first = !state.built();
+        state.out = o.out().toAbsolutePath().normalize();
+        state.templates = site.templates();
+        state.engine = site.engine();
+        state.globals = site.globals();
+        state.navigation = site.navigation();
+        state.tables = Map.copyOf(report.tables());
+        Map<String, BuildState.PageEntry> pages = new HashMap<>();
+        for (Made m : site.pages()) pages.put(m.file(), new BuildState.PageEntry(m.input(), m.uses(), m.lookups(), m.result()));
+        state.pages = pages;
+        Map<String, byte[]> files = new HashMap<>(site.other());
+        files.putAll(sitemap(site));
+        for (var e : site.staticFiles().entrySet()) files.put(e.getKey(), read(e.getValue()));
+        state.files = files;
+        if (first) state.done(site.rendered(), List.copyOf(site.files()), List.of());
+    }
+
+    /** Writes a file of a full build into {@code dir} and returns its bytes; without {@code dir} (incremental) only returns them. */
+    private static byte[] write(Path dir, String file, byte[] bytes) {
+        if (dir == null) return bytes;
         try {
-            Files.walkFileTree(src, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Path to = dir.resolve(src.relativize(file).toString());
-                    Files.createDirectories(to.getParent());
-                    Files.copy(file, to);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Path to = dir.resolve(file);
+            Files.createDirectories(to.getParent());
+            Files.write(to, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes;
+    }
+
+    /** Replaces one file of a live site at once (a reader sees the old or the new file, never half of one). */
+    private static void replace(Path dir, String file, byte[] bytes) {
+        try {
+            Path to = dir.resolve(file);
+            Files.createDirectories(to.getParent());
+            Path tmp = Files.createTempFile(to.getParent(), ".write-", ".tmp");
+            Files.write(tmp, bytes);
+            move(tmp, to);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static void write(Path file, String text) {
+    private static void copy(Path from, Path dir, String file) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+            Path to = dir.resolve(file);
+            Files.createDirectories(to.getParent());
+            Path tmp = to.resolveSibling(".copy-" + to.getFileName() + ".tmp");
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            move(tmp, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes a file the site no longer has, and the folders that leaves empty (a full build would not make them). */
+    private static void delete(Path dir, String file) {
+        try {
+            Path p = dir.resolve(file);
+            Files.deleteIfExists(p);
+            for (Path d = p.getParent(); d != null && !d.equals(dir) && d.startsWith(dir); d = d.getParent()) {
+                try (Stream<Path> s = Files.list(d)) {
+                    if (s.findAny().isPresent()) break;
+                }
+                Files.delete(d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,260 @@
+package org.reportsite.site;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reportsite.content.ContentLoader;
+import org.reportsite.model.Findings;
+import org.reportsite.model.Index;
+import org.reportsite.model.NoteKey;
+import org.reportsite.model.Page;
+import org.reportsite.model.Reference;
+import org.reportsite.model.Report;
+import org.reportsite.model.Row;
+import org.reportsite.model.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An incremental build (the preview server's) after each kind of edit writes exactly the site a full build
+ * of the edited content writes, byte for byte, and re-renders only the pages the edit concerns.
+ */
+class IncrementalBuildTest {
+    @TempDir
+    Path tmp;
+
+    private Path content, templates, statics, live;
+    private final BuildState state = new BuildState();
+
+    @BeforeEach
+    void firstBuild() throws IOException {
+        content = BundledSite.copyContent();
+        templates = copy(BundledSite.TEMPLATES, tmp.resolve("templates"));
+        statics = copy(BundledSite.STATIC, tmp.resolve("static"));
+        live = tmp.resolve("live");
+        SiteBuild.Result r = SiteBuild.run(options(live), state);
+        assertTrue(r.ok(), () -> "first build: " + r.findings());
+        assertTrue(state.built());
+        assertEquals(pageCount(), state.rendered().size(), "the first build renders every page");
+    }
+
+    @Test
+    void nothingChangedRendersAndWritesNothing() throws IOException {
+        rebuild();
+        assertEquals(List.of(), state.rendered());
+        assertEquals(List.of(), state.written());
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aNarrativeEditRendersThatPageOnly() throws IOException {
+        edit(content.resolve("narrative/business-review/esg.md"), s -> s + "\nA sentence added while previewing.\n");
+        rebuild();
+        assertEquals(List.of("business-review/esg.html"), state.rendered());
+        assertEquals(Set.of("business-review/esg.html", "assets/search-index.js"), Set.copyOf(state.written()));
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aTitleEditRendersThePagesWhoseNavigationShowsIt() throws IOException {
+        edit(content.resolve("narrative/business-review/esg.md"), s -> s.replaceFirst("(?m)^title: .*$", "title: Environment and society"));
+        rebuild();
+        assertEquals(pageCount(), state.rendered().size(), "the bundled layout lists every title in its navigation");
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aTableEditRendersThePagesCitingTheTableAndTheNoteOfTheEditedRow() throws IOException {
+        edit(content.resolve("data/income-statement.json"), s -> s.replace("\"label\": \"Revenue\"", "\"label\": \"Revenue from contracts\""));
+        rebuild();
+        // the "Cited in" list of the note the edited row cites (4(a)) shows the row's label; other notes' lists do not change
+        assertEquals(expectedForTable("income-statement", "revenue"), new TreeSet<>(state.rendered()));
+        assertTrue(state.written().contains("downloads/income-statement.csv"));
+        assertTrue(state.written().contains("downloads/dataset.json"));
+        assertFalse(state.written().contains("downloads/balance-sheet.csv"), "other tables' downloads are left alone");
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aTableTemplateEditRendersOnlyPagesWithTables() throws IOException {
+        edit(templates.resolve("table.html"), s -> s.replace("<figure class=\"fin-table\"", "<figure data-edited=\"yes\" class=\"fin-table\""));
+        rebuild();
+        Report report = load();
+        Set<String> withTables = new TreeSet<>();
+        for (Page p : report.pages()) {
+            if (p.references().stream().anyMatch(r -> r.kind() == Reference.Kind.TABLE)) withTables.add(p.outputPath());
+        }
+        assertEquals(withTables, new TreeSet<>(state.rendered()));
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aLayoutEditRendersEveryPage() throws IOException {
+        edit(templates.resolve("layout.html"), s -> s.replace("<body", "<body data-edited=\"yes\""));
+        rebuild();
+        assertEquals(pageCount(), state.rendered().size());
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aStaticEditCopiesThatFileOnly() throws IOException {
+        edit(statics.resolve("assets/site.css"), s -> s + "\n/* edited */\n");
+        rebuild();
+        assertEquals(List.of(), state.rendered());
+        assertEquals(List.of("assets/site.css"), state.written());
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void addingAndRemovingPagesAddsAndRemovesTheirFiles() throws IOException {
+        Path added = content.resolve("narrative/notes/note-99.md");
+        Files.writeString(added, "---\ntitle: A note added while previewing\norder: 990\nnote: \"99\"\n---\nSee note 4 for the segments.\n");
+        rebuild();
+        assertTrue(Files.isRegularFile(live.resolve("notes/note-99.html")));
+        assertSameAsFullBuild();
+
+        Files.delete(added);
+        rebuild();
+        assertTrue(state.deleted().contains("notes/note-99.html"));
+        assertFalse(Files.exists(live.resolve("notes/note-99.html")));
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aGlossaryEditRendersEveryPageThatLinksTerms() throws IOException {
+        edit(content.resolve("glossary.json"), s -> s.replaceFirst("\"definition\": \"", "\"definition\": \"(edited) "));
+        rebuild();
+        assertEquals(pageCount(), state.rendered().size());
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aBrokenEditWritesNothingAndTheNextGoodEditBuildsOnTheLastGoodSite() throws IOException {
+        Path page = content.resolve("narrative/business-review/esg.md");
+        String good = Files.readString(page);
+        Path css = live.resolve("assets/site.css");
+        long before = Files.getLastModifiedTime(live.resolve("business-review/esg.html")).toMillis();
+        Files.writeString(page, good + "\nSee {{fact:no-such-table/revenue/h1-2025}}.\n");
+        SiteBuild.Result broken = SiteBuild.run(options(live), state);
+        assertFalse(broken.ok());
+        assertTrue(broken.findings().stream().anyMatch(f -> f.isError() && f.location().file().endsWith("esg.md")));
+        assertEquals(before, Files.getLastModifiedTime(live.resolve("business-review/esg.html")).toMillis(), "the last good page stays");
+        assertTrue(Files.isRegularFile(css));
+
+        Files.writeString(page, good + "\nFixed again.\n");
+        rebuild();
+        assertEquals(List.of("business-review/esg.html"), state.rendered());
+        assertSameAsFullBuild();
+    }
+
+    // --- helpers
+
+    private SiteBuild.Options options(Path out) {
+        return new SiteBuild.Options(content, templates, statics, out, true, null);
+    }
+
+    private void rebuild() {
+        SiteBuild.Result r = SiteBuild.run(options(live), state);
+        assertTrue(r.ok(), () -> "incremental build: " + r.findings());
+    }
+
+    private Report load() {
+        Report r = ContentLoader.load(content, new Findings());
+        assertTrue(r != null);
+        return r;
+    }
+
+    private int pageCount() {
+        return load().pages().size() + 3;
+    }
+
+    /** Pages placing or citing the table, and the note pages whose "Cited in" lists the row. */
+    private Set<String> expectedForTable(String tableId, String rowId) {
+        Report report = load();
+        Index index = new Index(report);
+        Set<String> out = new TreeSet<>();
+        for (Page p : report.pages()) {
+            for (Reference r : p.references()) {
+                boolean cites = switch (r.kind()) {
+                    case TABLE, CHART -> r.target().equals(tableId);
+                    case FACT -> r.target().startsWith(tableId + "/");
+                    default -> false;
+                };
+                if (cites) out.add(p.outputPath());
+            }
+        }
+        if (index.tableHome(tableId).isPresent()) {
+            Table t = report.tables().get(tableId);
+            for (Row row : t.rows()) {
+                if (!row.id().equals(rowId)) continue;
+                for (String n : row.notes()) {
+                    index.note(NoteKey.parent(NoteKey.normalize(n))).ifPresent(target -> out.add(target.pageId() + ".html"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The live site equals, file for file and byte for byte, a full build of the same input into a fresh folder. */
+    private void assertSameAsFullBuild() throws IOException {
+        Path full = tmp.resolve("full-" + System.nanoTime());
+        SiteBuild.Result r = SiteBuild.run(options(full));
+        assertTrue(r.ok(), () -> "full build: " + r.findings());
+        TreeMap<String, Path> a = tree(live), b = tree(full);
+        assertEquals(b.keySet(), a.keySet(), "same files");
+        List<String> differ = new ArrayList<>();
+        for (String f : a.keySet()) {
+            if (f.endsWith("/")) continue;
+            if (!java.util.Arrays.equals(Files.readAllBytes(a.get(f)), Files.readAllBytes(b.get(f)))) differ.add(f);
+        }
+        assertEquals(List.of(), differ, "files whose bytes differ from a full build");
+        assertArrayEquals(Files.readAllBytes(full.resolve("index.html")), Files.readAllBytes(live.resolve("index.html")));
+    }
+
+    private static TreeMap<String, Path> tree(Path root) throws IOException {
+        TreeMap<String, Path> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.toList()) {
+                if (p.equals(root)) continue;
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                out.put(Files.isDirectory(p) ? rel + "/" : rel, p);
+            }
+        }
+        return out;
+    }
+
+    private static void edit(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
+        String before = Files.readString(file, StandardCharsets.UTF_8);
+        String after = change.apply(before);
+        assertFalse(before.equals(after), "the edit changes " + file.getFileName());
+        Files.writeString(file, after, StandardCharsets.UTF_8);
+    }
+
+    private static Path copy(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
