@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,15 +35,22 @@ public final class ContentLoader {
 
     private final Path root;
     private final Findings findings;
+    private final ParsedFiles reuse;
 
-    private ContentLoader(Path root, Findings findings) {
+    private ContentLoader(Path root, Findings findings, ParsedFiles reuse) {
         this.root = root;
         this.findings = findings;
+        this.reuse = reuse;
     }
 
     /** Loads everything it can; returns null only when there is no usable report at all. */
     public static Report load(Path contentDir, Findings findings) {
-        return new ContentLoader(contentDir, findings).load();
+        return new ContentLoader(contentDir, findings, null).load();
+    }
+
+    /** {@link #load(Path, Findings)}, reusing pages and tables of unchanged files from {@code reuse} and keeping new ones in it. */
+    public static Report load(Path contentDir, Findings findings, ParsedFiles reuse) {
+        return new ContentLoader(contentDir, findings, reuse).load();
     }
 
     private Report load() {
@@ -160,9 +168,19 @@ public final class ContentLoader {
         for (Path file : list(dir, ".json")) {
             String name = file.getFileName().toString();
             String relative = "data/" + name;
+            BasicFileAttributes attrs = reuse == null ? null : ParsedFiles.attributes(file);
+            Table known = reuse == null ? null : reuse.get(relative, attrs, Table.class);
+            if (known != null) {
+                tables.put(known.id(), known);
+                continue;
+            }
+            int before = findings.list().size();
             LocatedJson doc = json(relative, true);
-            if (doc == null) continue;
-            Table t = TableReader.read(doc, name.substring(0, name.length() - ".json".length()), findings);
+            Table t = doc == null ? null : TableReader.read(doc, name.substring(0, name.length() - ".json".length()), findings);
+            if (reuse != null) {
+                if (findings.list().size() == before) reuse.put(relative, attrs, t);
+                else reuse.forget(relative);
+            }
             if (t != null) tables.put(t.id(), t);
         }
         return tables;
@@ -190,12 +208,24 @@ public final class ContentLoader {
                         "Rename the file; " + String.join(", ", RESERVED_PAGES.stream().sorted().toList()) + " are generated.");
                 continue;
             }
+            BasicFileAttributes attrs = reuse == null ? null : ParsedFiles.attributes(file);
+            Page known = reuse == null ? null : reuse.get(shownAs, attrs, Page.class);
+            if (known != null) {
+                pages.add(known);
+                continue;
+            }
+            int before = findings.list().size();
+            Page p = null;
             try {
                 checkInside(file, shownAs);
-                Page p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
+                p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
                 if (p != null) pages.add(p);
             } catch (ContentSyntaxException e) {
                 findings.error("content.read", e.location(), e.getMessage(), e.hint());
+            }
+            if (reuse != null) {
+                if (findings.list().size() == before) reuse.put(shownAs, attrs, p);
+                else reuse.forget(shownAs);
             }
         }
         return pages;

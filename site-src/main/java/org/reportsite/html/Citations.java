@@ -21,6 +21,9 @@ public final class Citations {
     /** "note 15", "Note 10(a)", "notes 12(d)": the mentions linked automatically. */
     public static final Pattern MENTION = Pattern.compile("\\b[Nn]otes? (\\d{1,2})(?:\\s?\\(([a-z]{1,4})\\))?(?![\\d(])");
 
+    /** Whether {@code text} may hold a {@link #MENTION} (every mention contains "ote"): skips the regex for most text. */
+    public static boolean mayMention(String text) { return text.contains("ote"); }
+
     /** One citation: the note key cited, the page and anchor citing it, and a descriptive label. */
     public record Citation(String noteKey, String pageId, String anchor, String label) {}
 
@@ -50,7 +53,7 @@ public final class Citations {
             for (Reference r : p.references()) {
                 if (r.kind() == Reference.Kind.NOTE_LINK) mentioned.add(NoteKey.normalize(r.target()));
             }
-            Matcher m = MENTION.matcher(p.markdown());
+            Matcher m = MENTION.matcher(mayMention(p.markdown()) ? p.markdown() : "");
             while (m.find()) mentioned.add(m.group(1) + (m.group(2) == null ? "" : m.group(2)));
             for (String key : mentioned) {
                 if (key == null || (p.isNote() && NoteKey.parent(key).equals(p.note()))) continue;

@@ -181,6 +181,7 @@ public final class HtmlStage {
     private void autoLinkNotes(Element content, Page page, Lookups lk) {
         for (TextNode t : textNodes(content)) {
             String text = t.getWholeText();
+            if (!Citations.mayMention(text)) continue;
             Matcher m = Citations.MENTION.matcher(text);
             if (!m.find()) continue;
             List<Node> parts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.reportsite.site;
 
+import org.reportsite.content.ParsedFiles;
 import org.reportsite.html.HtmlStage;
 import org.reportsite.html.PageResult;
 import org.reportsite.model.Table;
@@ -17,9 +18,11 @@ import java.util.Map;
  * A failed build leaves it as it was, so the next build compares against the last good site.
  */
 public final class BuildState {
-    /** One page of the last good build: what it was made from and what it yielded (its HTML is on disk only). */
-    record PageEntry(Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result) {}
+    /** One page of the last good build: what it was made from and what it yielded (its HTML is on disk only; {@code search} is its part of the search index). */
+    record PageEntry(Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, String search) {}
 
+    /** Parsed content files, reused while unchanged (kept across failed builds too: it only saves parsing). */
+    final ParsedFiles parsed = new ParsedFiles();
     Path out;
     Map<String, String> templates = Map.of();
     TemplateEngine engine;

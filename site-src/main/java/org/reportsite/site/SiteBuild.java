@@ -92,7 +92,7 @@ public final class SiteBuild {
     }
 
     private Result run() {
-        report = stage("load", () -> ContentLoader.load(o.content(), findings),
+        report = stage("load", () -> state == null ? ContentLoader.load(o.content(), findings) : ContentLoader.load(o.content(), findings, state.parsed),
                 r -> r == null ? "no report" : r.tables().size() + " tables, " + r.pages().size() + " pages");
         if (report == null) return result();
         index = new Index(report);
@@ -143,7 +143,7 @@ public final class SiteBuild {
     }
 
     /** One page of this build: made now ({@code html} set until written) or kept from the previous build. */
-    private record Made(String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, String html) {}
+    private record Made(String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, String search, String html) {}
 
     /**
      * Every page and every other file of the site. Pages are in site order; {@code other} maps each file that is
@@ -212,9 +212,7 @@ public final class SiteBuild {
         String search = "assets/search-index.js";
         byte[] index = incremental && rendered.isEmpty() ? state.files.get(search) : null;
         if (index == null) {
-            List<PageResult.SearchEntry> entries = new ArrayList<>();
-            for (Made m : pages) entries.addAll(m.result().search());
-            index = write(dir, search, utf8(SearchIndex.script(entries)));
+            index = write(dir, search, utf8(SearchIndex.join(pages.stream().map(Made::search).toList())));
         }
         other.put(search, index);
         staticFiles.remove(search);
@@ -241,7 +239,7 @@ public final class SiteBuild {
             if (e.uses().navigation() && !navigation || e.uses().tableTemplate() && !tableTemplate) return null;
             for (String t : e.uses().tables()) if (!Objects.equals(report.tables().get(t), state.tables.get(t))) return null;
             if (!e.lookups().sameAnswers(html)) return null;
-            return new Made(file, input, e.uses(), e.lookups(), e.result(), null);
+            return new Made(file, input, e.uses(), e.lookups(), e.result(), e.search(), null);
         }
     }
 
@@ -258,11 +256,12 @@ public final class SiteBuild {
     /** A page just made: written at once in a full build (its HTML is not kept), held until written otherwise. */
     private static Made made(Path dir, String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult r) {
         PageResult slim = new PageResult(r.file(), r.sourceFile(), null, r.ids(), r.links(), r.search());
+        String search = SearchIndex.fragment(r.search());
         if (dir != null) {
             write(dir, file, utf8(r.html()));
-            return new Made(file, input, uses, lookups, slim, "");
+            return new Made(file, input, uses, lookups, slim, search, "");
         }
-        return new Made(file, input, uses, lookups, slim, r.html());
+        return new Made(file, input, uses, lookups, slim, search, r.html());
     }
 
     /** Static files by site path, copied into {@code dir} in a full build. A static file may not replace a generated one. */
@@ -440,7 +439,7 @@ public final class SiteBuild {
         state.navigation = site.navigation();
         state.tables = Map.copyOf(report.tables());
         Map<String, BuildState.PageEntry> pages = new HashMap<>();
-        for (Made m : site.pages()) pages.put(m.file(), new BuildState.PageEntry(m.input(), m.uses(), m.lookups(), m.result()));
+        for (Made m : site.pages()) pages.put(m.file(), new BuildState.PageEntry(m.input(), m.uses(), m.lookups(), m.result(), m.search()));
         state.pages = pages;
         Map<String, byte[]> files = new HashMap<>(site.other());
         files.putAll(sitemap(site));

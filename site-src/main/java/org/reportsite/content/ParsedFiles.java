@@ -1,0 +1,45 @@
+package org.reportsite.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pages and tables parsed by an earlier load, by file, for a later load to reuse while the file is unchanged
+ * (same modification time, size and file identity, still a regular file and not a link). The preview server
+ * loads the content after every edit; with this it parses only the files that changed. Files that produced
+ * any finding are never kept, so their findings are reported again by every load.
+ */
+public final class ParsedFiles {
+    private record Entry(FileTime modified, long size, Object fileKey, Object value) {}
+
+    private final Map<String, Entry> byFile = new ConcurrentHashMap<>();
+
+    /** The attributes to compare, read before the file itself (a change after that is seen next time). */
+    static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    <T> T get(String relative, BasicFileAttributes now, Class<T> type) {
+        Entry e = byFile.get(relative);
+        if (e == null || now == null || !now.isRegularFile() || !type.isInstance(e.value())) return null;
+        boolean same = e.modified().equals(now.lastModifiedTime()) && e.size() == now.size() && java.util.Objects.equals(e.fileKey(), now.fileKey());
+        return same ? type.cast(e.value()) : null;
+    }
+
+    void put(String relative, BasicFileAttributes before, Object value) {
+        if (before == null || !before.isRegularFile() || value == null) byFile.remove(relative);
+        else byFile.put(relative, new Entry(before.lastModifiedTime(), before.size(), before.fileKey(), value));
+    }
+
+    void forget(String relative) { byFile.remove(relative); }
+}
