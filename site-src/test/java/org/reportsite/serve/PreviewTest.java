@@ -1,0 +1,175 @@
+package org.reportsite.serve;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reportsite.site.BundledSite;
+import org.reportsite.site.SiteBuild;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The live preview over real HTTP on 127.0.0.1: serving, refusing paths out of the site, and live reload. */
+class PreviewTest {
+    @TempDir
+    Path tmp;
+
+    private Path content, out;
+    private Preview preview;
+    private final BlockingQueue<Preview.Outcome> outcomes = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        content = BundledSite.copyContent();
+        out = tmp.resolve("site");
+        Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET");
+        preview = Preview.start(new SiteBuild.Options(content, BundledSite.TEMPLATES, BundledSite.STATIC, out, true, null), 0, outcomes::add);
+        assertTrue(outcomes.poll().ok(), "first build");
+    }
+
+    @AfterEach
+    void stop() {
+        preview.close();
+    }
+
+    @Test
+    void servesTheSiteOnLoopbackWithTheReloadScriptAddedOnlyInTheResponse() throws IOException {
+        assertTrue(preview.address().getAddress().isLoopbackAddress());
+        Response r = get("/");
+        assertEquals(200, r.status);
+        assertTrue(r.body.contains("<script src=\"/__report-site/live-reload.js\"></script></body>"));
+        assertFalse(Files.readString(out.resolve("index.html")).contains("__report-site"), "the built site has no reload script");
+        Response css = get("/assets/site.css");
+        assertEquals(200, css.status);
+        assertTrue(css.headers.toLowerCase().contains("content-type: text/css"));
+        assertEquals(200, get("/__report-site/live-reload.js").status);
+        Response missing = get("/no-such-page.html");
+        assertEquals(404, missing.status);
+        assertTrue(missing.body.contains("<h1"), "the site's own 404 page");
+        assertEquals(405, request("POST / HTTP/1.1").status);
+    }
+
+    @Test
+    void refusesPathsOutOfTheSite() throws IOException {
+        Files.createSymbolicLink(out.resolve("leak.txt"), tmp.resolve("secret.txt"));
+        for (String target : List.of("/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+                "/..%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt", "/.%2e/secret.txt", "/%252e%252e/secret.txt",
+                "/leak.txt", "//../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt")) {
+            Response r = get(target);
+            assertTrue(r.status >= 400, target + " gave " + r.status);
+            assertFalse(r.body.contains("TOP-SECRET"), target);
+        }
+    }
+
+    @Test
+    void anEditReloadsThePageItChangedAndABrokenEditShowsItsErrorsWhileTheLastGoodSiteIsServed() throws Exception {
+        try (Events events = new Events(preview.address().getPort())) {
+            assertTrue(events.next().contains("\"ok\":true"), "the state of the last build on connecting");
+            Path page = content.resolve("narrative/business-review/esg.md");
+            String good = Files.readString(page);
+
+            save(page, good + "\nA sentence written during the preview.\n");
+            events.until(e -> e.contains("\"ok\":true") && e.contains("\"business-review/esg.html\""));
+            assertTrue(get("/business-review/esg.html").body.contains("A sentence written during the preview."));
+
+            save(page, good + "\nBroken {{fact:no-such-table/revenue/h1-2025}}.\n");
+            String failed = events.until(e -> e.contains("\"ok\":false"));
+            assertTrue(failed.contains("narrative/business-review/esg.md") && failed.contains("no-such-table"), failed);
+            assertTrue(get("/business-review/esg.html").body.contains("A sentence written during the preview."), "last good page");
+
+            save(page, good);
+            events.until(e -> e.contains("\"ok\":true") && e.contains("\"business-review/esg.html\""));
+            assertFalse(get("/business-review/esg.html").body.contains("A sentence written during the preview."));
+        }
+    }
+
+    /** Saves a file as editors do: write a temporary file, then rename it over the old one. */
+    private static void save(Path file, String text) throws IOException {
+        Path t = file.resolveSibling("." + file.getFileName() + ".swp");
+        Files.writeString(t, text);
+        Files.move(t, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    // --- HTTP helpers (a raw socket: the request target is sent exactly as written)
+
+    private record Response(int status, String headers, String body) {}
+
+    private Response get(String target) throws IOException {
+        return request("GET " + target + " HTTP/1.1");
+    }
+
+    private Response request(String requestLine) throws IOException {
+        try (Socket s = new Socket(preview.address().getAddress(), preview.address().getPort())) {
+            s.setSoTimeout(10_000);
+            OutputStream o = s.getOutputStream();
+            o.write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            o.flush();
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            String head = end < 0 ? all : all.substring(0, end);
+            int status = Integer.parseInt(head.split(" ", 3)[1]);
+            return new Response(status, head, end < 0 ? "" : all.substring(end + 4));
+        }
+    }
+
+    /** The live-reload channel as a page sees it: one "build" event after another. */
+    private static final class Events implements AutoCloseable {
+        private final HttpURLConnection c;
+        private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
+
+        Events(int port) throws IOException {
+            c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/__report-site/events").openConnection();
+            c.setReadTimeout(0);
+            InputStream in = c.getInputStream();
+            Thread t = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data: ")) data.add(line.substring(6));
+                } catch (IOException ignored) {
+                    // closed
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        String next() throws InterruptedException {
+            String d = data.poll(30, TimeUnit.SECONDS);
+            assertNotNull(d, "a build event within 30 s");
+            return d;
+        }
+
+        /** The first event that matches, skipping others (an editor's save may make more than one build). */
+        String until(java.util.function.Predicate<String> wanted) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < end) {
+                String d = data.poll(1, TimeUnit.SECONDS);
+                if (d != null && wanted.test(d)) return d;
+            }
+            throw new AssertionError("no matching build event within 30 s");
+        }
+
+        @Override
+        public void close() {
+            c.disconnect();
+        }
+    }
+}
