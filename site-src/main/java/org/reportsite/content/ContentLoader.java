@@ -2,6 +2,7 @@ package org.reportsite.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.reportsite.model.Checks;
+import org.reportsite.model.Finding;
 import org.reportsite.model.Findings;
 import org.reportsite.model.Location;
 import org.reportsite.model.Page;
@@ -194,44 +195,52 @@ public final class ContentLoader {
                     "Create content/narrative/ with at least index.md.");
             return pages;
         }
-        for (Path file : walk(dir)) {
-            String rel = dir.relativize(file).toString().replace('\\', '/');
-            String shownAs = "narrative/" + rel;
-            String id = rel.substring(0, rel.length() - ".md".length());
-            if (!PageReader.PAGE_ID.matcher(id).matches()) {
-                findings.error("page.path", Location.of(shownAs), "page path \"" + rel + "\" cannot become a web address",
-                        "Use lower-case letters, digits, '-' and '_' in file and folder names.");
-                continue;
-            }
-            if (RESERVED_PAGES.contains(id)) {
-                findings.error("page.reserved", Location.of(shownAs), "page \"" + id + "\" would overwrite the generated " + id + ".html",
-                        "Rename the file; " + String.join(", ", RESERVED_PAGES.stream().sorted().toList()) + " are generated.");
-                continue;
-            }
-            BasicFileAttributes attrs = reuse == null ? null : ParsedFiles.attributes(file);
-            Page known = reuse == null ? null : reuse.get(shownAs, attrs, Page.class);
-            if (known != null) {
-                pages.add(known);
-                continue;
-            }
-            int before = findings.list().size();
-            Page p = null;
-            try {
-                checkInside(file, shownAs);
-                p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
-                if (p != null) pages.add(p);
-            } catch (ContentSyntaxException e) {
-                findings.error("content.read", e.location(), e.getMessage(), e.hint());
-            }
-            if (reuse != null) {
-                if (findings.list().size() == before) reuse.put(shownAs, attrs, p);
-                else reuse.forget(shownAs);
-            }
+        // files are read and parsed in parallel; their pages and findings are taken in file order
+        record Read(Page page, List<Finding> found) {}
+        List<Read> read = walk(dir).parallelStream().map(file -> {
+            Findings local = new Findings();
+            Page p = readPage(dir, file, local);
+            return new Read(p, local.list());
+        }).toList();
+        for (Read r : read) {
+            findings.addAll(r.found());
+            if (r.page() != null) pages.add(r.page());
         }
         return pages;
     }
 
     /** glossary.json: a list of terms, or {@code {"intro": "...", "terms": [...]}} with the sentence that opens the definitions. */
+    private Page readPage(Path dir, Path file, Findings findings) {
+        String rel = dir.relativize(file).toString().replace('\\', '/');
+        String shownAs = "narrative/" + rel;
+        String id = rel.substring(0, rel.length() - ".md".length());
+        if (!PageReader.PAGE_ID.matcher(id).matches()) {
+            findings.error("page.path", Location.of(shownAs), "page path \"" + rel + "\" cannot become a web address",
+                    "Use lower-case letters, digits, '-' and '_' in file and folder names.");
+            return null;
+        }
+        if (RESERVED_PAGES.contains(id)) {
+            findings.error("page.reserved", Location.of(shownAs), "page \"" + id + "\" would overwrite the generated " + id + ".html",
+                    "Rename the file; " + String.join(", ", RESERVED_PAGES.stream().sorted().toList()) + " are generated.");
+            return null;
+        }
+        BasicFileAttributes attrs = reuse == null ? null : ParsedFiles.attributes(file);
+        Page known = reuse == null ? null : reuse.get(shownAs, attrs, Page.class);
+        if (known != null) return known;
+        Page p = null;
+        try {
+            checkInside(file, shownAs);
+            p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
+        } catch (ContentSyntaxException e) {
+            findings.error("content.read", e.location(), e.getMessage(), e.hint());
+        }
+        if (reuse != null) {
+            if (findings.list().isEmpty()) reuse.put(shownAs, attrs, p);
+            else reuse.forget(shownAs);
+        }
+        return p;
+    }
+
     private List<Term> readGlossary(String[] intro) {
         LocatedJson doc = json("glossary.json", false);
         List<Term> terms = new ArrayList<>();

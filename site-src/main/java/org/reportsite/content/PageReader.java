@@ -47,10 +47,12 @@ public final class PageReader {
                     "Add a line '---' after the last front-matter field.");
             return null;
         }
-        String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, close));
-        JsonNode fm;
+        JsonNode fm = FrontMatter.simple(lines, 1, close, FRONT_FIELDS);
         try {
-            fm = yaml.isBlank() ? YAML.createObjectNode() : YAML.readTree(yaml);
+            if (fm == null) {
+                String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, close));
+                fm = yaml.isBlank() ? YAML.createObjectNode() : YAML.readTree(yaml);
+            }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
             String msg = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().split("\n")[0];

@@ -38,6 +38,8 @@ public final class HtmlStage {
     private final Citations citations;
     private final List<Pattern> termPatterns = new ArrayList<>();
     private final List<Term> termOrder = new ArrayList<>();
+    /** Per term, the names its pattern looks for: text containing none of them cannot match, so the regex is skipped. */
+    private final List<List<String>> termNames = new ArrayList<>();
 
     public HtmlStage(Index index) {
         this.index = index;
@@ -55,6 +57,7 @@ public final class HtmlStage {
             if (alt.length() == 0) continue;
             termPatterns.add(Pattern.compile("(?<![\\w$])(?:" + alt + ")(?![\\w$])"));
             termOrder.add(t);
+            termNames.add(names.stream().filter(n -> n.length() >= 2).toList());
         }
     }
 
@@ -211,6 +214,7 @@ public final class HtmlStage {
                 Term term = termOrder.get(i);
                 if (done.contains(term) || t.parent() == null) continue;
                 String text = t.getWholeText();
+                if (!mayContain(text, termNames.get(i))) continue;
                 Matcher m = termPatterns.get(i).matcher(text);
                 boolean found = false;
                 while (m.find()) {
@@ -245,6 +249,11 @@ public final class HtmlStage {
             String prev = text.substring(w, p);
             if (!prev.isEmpty() && Character.isUpperCase(prev.charAt(0)) && !SENTENCE_STARTERS.contains(prev)) return true;
         }
+        return false;
+    }
+
+    private static boolean mayContain(String text, List<String> names) {
+        for (String n : names) if (text.contains(n)) return true;
         return false;
     }
 

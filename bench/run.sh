@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Times clean builds of report-site as whole processes (the ./report-site launcher, JVM start included),
+# next to Hugo and Eleventy building the same Markdown workload when they are installed
+# (bench/install-peers.sh), and prints a Markdown table of medians and ratios.
+#
+#   bench/run.sh                 everything below
+#   bench/run.sh markdown 4000   one Markdown workload size
+#   bench/run.sh report          the report-shaped workload (T tables of R rows)
+#   bench/run.sh bundled         the bundled report (content/)
+#
+# Environment: RUNS (timed runs, default 5), WARMUP (default 1), SIZES (default "250 1000 4000"),
+# TABLES/ROWS of the report workload (default 1000/40), BENCH_WORK (default /dev/shm/report-site-bench:
+# workloads and outputs live on tmpfs, so the disk's noise is not measured; set it to a disk folder to
+# include the disk). Timing: hyperfine (median, output removed before each run outside the timed part);
+# peak memory: GNU time's maximum resident set size of the same runs.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+WORK=${BENCH_WORK:-/dev/shm/report-site-bench}
+RUNS=${RUNS:-5}
+WARMUP=${WARMUP:-1}
+SIZES=${SIZES:-"250 1000 4000"}
+TABLES=${TABLES:-1000}
+ROWS=${ROWS:-40}
+ELEVENTY="$here/peers/node_modules/.bin/eleventy"
+mkdir -p "$WORK/results"
+
+for tool in hyperfine python3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: run bench/install-peers.sh" >&2; exit 2; }
+done
+
+# Make sure the launcher's jar and class-data archive exist before anything is timed.
+"$root/report-site" build -q --out "$WORK/warm-site" >/dev/null
+
+# time NAME OUTDIR CMD... -> prints "median_s peak_MB" and keeps hyperfine's JSON in results/
+time_cmd() {
+  local name=$1 out=$2; shift 2
+  local script="$WORK/results/$name.sh" mem="$WORK/results/$name.maxrss_kb"
+  printf '#!/usr/bin/env bash\nexec' > "$script"
+  printf ' %q' "$@" >> "$script"
+  printf '\n' >> "$script"
+  chmod +x "$script"
+  : > "$mem"
+  hyperfine -N --style none --runs "$RUNS" --warmup "$WARMUP" --prepare "rm -rf $out" \
+    --export-json "$WORK/results/$name.json" "/usr/bin/time -a -o $mem -f %M $script" > "$WORK/results/$name.txt" 2>&1 \
+    || { echo "FAIL FAIL"; cat "$WORK/results/$name.txt" >&2; return; }
+  python3 - "$WORK/results/$name.json" "$mem" "$RUNS" <<'PY'
+import json, statistics, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+kb = [int(l.split()[-1]) for l in open(sys.argv[2]) if l.strip().split()[-1:] and l.split()[-1].isdigit()][-int(sys.argv[3]):]
+print("%.3f %.0f" % (r["median"], statistics.median(kb) / 1024))
+PY
+}
+
+ratio() { python3 -c "import sys; a, b = sys.argv[1:]; print('%.2f×' % (float(a) / float(b)) if a.replace('.', '').isdigit() and b.replace('.', '').isdigit() else '–')" "$1" "$2"; }
+
+markdown() {
+  local n=$1
+  local w="$WORK/md$n"
+  [[ -f "$w/N" && $(cat "$w/N") == "$n" ]] || { python3 "$here/gen-workload.py" markdown "$n" "$w" && echo "$n" > "$w/N"; }
+  local ours hugo eleventy
+  ours=$(time_cmd "ours-md$n" "$w/out-ours" "$root/report-site" build -q --content "$w/report-site/content" \
+    --templates "$w/report-site/templates" --static "$w/report-site/static" --out "$w/out-ours")
+  hugo="NA NA"; eleventy="NA NA"
+  if command -v hugo >/dev/null; then
+    hugo=$(cd "$w/hugo" && time_cmd "hugo-md$n" "$w/out-hugo" hugo --quiet --source "$w/hugo" -d "$w/out-hugo")
+  fi
+  if [[ -x "$ELEVENTY" ]]; then
+    # Eleventy 3 finds directory data files only with a relative input folder: run it from the site folder
+    eleventy=$(cd "$w/eleventy" && time_cmd "eleventy-md$n" "$w/out-eleventy" "$ELEVENTY" --quiet --input=. --output="$w/out-eleventy")
+  fi
+  local pages; pages=$(find "$w/out-ours" -name '*.html' | wc -l)
+  echo "| Markdown, N = $n | ${ours% *} | ${ours#* } | ${hugo% *} | ${eleventy% *} | $(ratio "${ours% *}" "${hugo% *}") | $(ratio "${ours% *}" "${eleventy% *}") | $pages |"
+}
+
+report() {
+  local w="$WORK/report-$TABLES-$ROWS"
+  [[ -f "$w/N" && $(cat "$w/N") == "$TABLES $ROWS" ]] || { python3 "$here/gen-workload.py" report "$TABLES" "$ROWS" "$w" && echo "$TABLES $ROWS" > "$w/N"; }
+  local ours; ours=$(time_cmd "ours-report" "$w/out-ours" "$root/report-site" build -q --content "$w/report-site/content" \
+    --templates "$root/templates" --static "$root/static" --out "$w/out-ours")
+  echo "| Report, T = $TABLES tables × R = $ROWS rows | ${ours% *} | ${ours#* } | – | – | – | – | $(find "$w/out-ours" -name '*.html' | wc -l) |"
+}
+
+bundled() {
+  local ours; ours=$(cd "$root" && time_cmd "ours-bundled" "$WORK/out-bundled" "$root/report-site" build -q --out "$WORK/out-bundled")
+  echo "| Bundled report (content/) | ${ours% *} | ${ours#* } | – | – | – | – | $(find "$WORK/out-bundled" -name '*.html' | wc -l) |"
+}
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), runs=$RUNS warmup=$WARMUP, work=$WORK ($(stat -f -c %T "$WORK"))" >&2
+command -v hugo >/dev/null && echo "# $(hugo version | cut -d' ' -f1-2)" >&2
+[[ -x "$ELEVENTY" ]] && echo "# eleventy $("$ELEVENTY" --version) (node $(node --version))" >&2
+echo "| workload | report-site wall s | peak MB | Hugo wall s | Eleventy wall s | ÷ Hugo | ÷ Eleventy | pages |"
+echo "|---|---|---|---|---|---|---|---|"
+case "${1:-all}" in
+  markdown) markdown "${2:?size}" ;;
+  report) report ;;
+  bundled) bundled ;;
+  all) for n in $SIZES; do markdown "$n"; done; report; bundled ;;
+  *) echo "usage: bench/run.sh [markdown N | report | bundled]" >&2; exit 2 ;;
+esac
