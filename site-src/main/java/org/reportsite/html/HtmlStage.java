@@ -7,6 +7,8 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.reportsite.model.Index;
 import org.reportsite.model.NoteKey;
 import org.reportsite.model.Page;
@@ -33,6 +35,19 @@ import java.util.regex.Pattern;
 public final class HtmlStage {
     private static final Set<String> NO_AUTOLINK = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "th", "caption",
             "script", "style", "title", "svg", "button", "label", "summary");
+
+    // selectors parsed once (jsoup parses a selector string on every call)
+    private static final Pattern SUBNOTE = Pattern.compile("^\\(([a-z]{1,5})\\)");
+    private static final Evaluator CONTENT = QueryParser.parse("div.content");
+    private static final Evaluator WITH_ID = QueryParser.parse("[id]");
+    private static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
+    private static final Evaluator H2_H3 = QueryParser.parse("h2, h3");
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator TOC = QueryParser.parse("nav.toc");
+    private static final Evaluator TERM_LINKS = QueryParser.parse("a[href^=term:]");
+    private static final Evaluator LINKS = QueryParser.parse("[href], [src]");
+    private static final Evaluator CAPTION_TITLE = QueryParser.parse(".caption-title");
+    private static final Evaluator ROW_HEADERS = QueryParser.parse("th[scope=row], th[scope=rowgroup]");
 
     private final Index index;
     private final Citations citations;
@@ -108,7 +123,7 @@ public final class HtmlStage {
     public PageResult process(String html, String file, Page page, String sourceFile, Lookups lookups) {
         Document doc = Jsoup.parse(html);
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-        Element content = doc.selectFirst("div.content");
+        Element content = doc.selectFirst(CONTENT);
         if (content != null) {
             anchorHeadings(content, page);
             if (page != null) {
@@ -120,20 +135,20 @@ public final class HtmlStage {
         }
         List<String> links = resolveLinks(doc, file, lookups);
         Set<String> ids = new HashSet<>();
-        for (Element e : doc.select("[id]")) ids.add(e.id());
+        for (Element e : doc.select(WITH_ID)) ids.add(e.id());
         List<PageResult.SearchEntry> search = page == null ? List.of() : searchEntries(doc, content, file);
         return new PageResult(file, sourceFile, doc.outerHtml(), ids, links, search);
     }
 
     private void anchorHeadings(Element content, Page page) {
         Set<String> used = new HashSet<>();
-        for (Element e : content.ownerDocument().select("[id]")) used.add(e.id());
-        for (Element h : content.select("h2, h3, h4, h5, h6")) {
+        for (Element e : content.ownerDocument().select(WITH_ID)) used.add(e.id());
+        for (Element h : content.select(HEADINGS)) {
             if (!h.id().isEmpty()) continue;
             String text = h.text().strip();
             String id = null;
             if (page != null && page.isNote()) {
-                Matcher m = Pattern.compile("^\\(([a-z]{1,5})\\)").matcher(text);
+                Matcher m = SUBNOTE.matcher(text);
                 if (m.find()) id = NoteKey.anchor(page.note() + m.group(1));
             }
             if (id == null || used.contains(id)) id = unique(slug(text), used);
@@ -155,9 +170,9 @@ public final class HtmlStage {
     }
 
     private void toc(Document doc, Element content) {
-        Element toc = doc.selectFirst("nav.toc");
+        Element toc = doc.selectFirst(TOC);
         if (toc == null) return;
-        Elements hs = content.select("h2, h3");
+        Elements hs = content.select(H2_H3);
         if (hs.size() < 3) {
             toc.remove();
             return;
@@ -207,8 +222,9 @@ public final class HtmlStage {
 
     /** The first use of each defined term on the page links to its definition. */
     private void autoLinkTerms(Element content, Lookups lk) {
+        if (termOrder.isEmpty()) return;
         Set<Term> done = new LinkedHashSet<>();
-        for (Element a : content.select("a[href^=term:]")) term(a.attr("href").substring(5), lk).ifPresent(done::add);
+        for (Element a : content.select(TERM_LINKS)) term(a.attr("href").substring(5), lk).ifPresent(done::add);
         for (TextNode t : textNodes(content)) {
             for (int i = 0; i < termOrder.size(); i++) {
                 Term term = termOrder.get(i);
@@ -293,7 +309,7 @@ public final class HtmlStage {
     /** Rewrites note:, table:, page:, term: and site: links to explicit relative links; returns every local link. */
     private List<String> resolveLinks(Document doc, String file, Lookups lk) {
         List<String> local = new ArrayList<>();
-        for (Element e : doc.select("[href], [src]")) {
+        for (Element e : doc.select(LINKS)) {
             String attr = e.hasAttr("href") ? "href" : "src";
             String v = e.attr(attr);
             String resolved = resolve(v, file, lk);
@@ -327,20 +343,21 @@ public final class HtmlStage {
     private List<PageResult.SearchEntry> searchEntries(Document doc, Element content, String file) {
         List<PageResult.SearchEntry> out = new ArrayList<>();
         if (content == null) return out;
-        String pageTitle = doc.selectFirst("h1") == null ? "" : doc.selectFirst("h1").text();
+        Element h1 = doc.selectFirst(H1);
+        String pageTitle = h1 == null ? "" : h1.text();
         String section = pageTitle;
-        String anchor = doc.selectFirst("h1") == null ? "" : doc.selectFirst("h1").id();
+        String anchor = h1 == null ? "" : h1.id();
         StringBuilder text = new StringBuilder();
         for (Element child : content.children()) {
-            if (child.tagName().matches("h[23]")) {
+            if ((child.tagName().equals("h2") || child.tagName().equals("h3"))) {
                 flush(out, pageTitle, file, anchor, section, text);
                 section = child.text();
                 anchor = child.id();
             } else if (child.hasClass("fin-table")) {
                 flush(out, pageTitle, file, anchor, section, text);
-                Element cap = child.selectFirst(".caption-title");
+                Element cap = child.selectFirst(CAPTION_TITLE);
                 StringBuilder labels = new StringBuilder();
-                for (Element th : child.select("th[scope=row], th[scope=rowgroup]")) labels.append(th.text()).append(" · ");
+                for (Element th : child.select(ROW_HEADERS)) labels.append(th.text()).append(" · ");
                 out.add(new PageResult.SearchEntry(pageTitle, file + "#" + child.id(), cap == null ? "Table" : cap.text(), labels.toString()));
             } else if (!child.hasClass("cited-in")) {
                 text.append(child.text()).append(' ');

@@ -1,10 +1,11 @@
 package org.reportsite.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reportsite.html.PageResult;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,18 +27,20 @@ public final class SearchIndex {
 
     /** The JSON objects of one page's entries, comma-separated, without brackets ("" for none). */
     public static String fragment(List<PageResult.SearchEntry> entries) {
-        StringBuilder sb = new StringBuilder();
+        StringWriter sb = new StringWriter();
         try {
             for (PageResult.SearchEntry e : entries) {
-                ObjectNode o = JSON.createObjectNode();
-                o.put("p", e.title());
-                o.put("s", e.section());
-                o.put("h", e.href());
-                o.put("x", e.text().length() > MAX_TEXT ? e.text().substring(0, MAX_TEXT) : e.text());
-                if (sb.length() > 0) sb.append(',');
-                sb.append(JSON.writeValueAsString(o));
+                if (sb.getBuffer().length() > 0) sb.append(',');
+                try (JsonGenerator g = JSON.getFactory().createGenerator(sb)) {
+                    g.writeStartObject();
+                    g.writeStringField("p", e.title());
+                    g.writeStringField("s", e.section());
+                    g.writeStringField("h", e.href());
+                    g.writeStringField("x", e.text().length() > MAX_TEXT ? e.text().substring(0, MAX_TEXT) : e.text());
+                    g.writeEndObject();
+                }
             }
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         // "</" cannot end the script early: escape it in the JSON text (it only occurs inside strings)
