@@ -12,9 +12,11 @@ import org.reportsite.model.Table;
 import org.reportsite.model.Term;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -197,9 +200,9 @@ public final class ContentLoader {
         }
         // files are read and parsed in parallel; their pages and findings are taken in file order
         record Read(Page page, List<Finding> found) {}
-        List<Read> read = walk(dir).parallelStream().map(file -> {
+        List<Read> read = walk(dir).entrySet().parallelStream().map(file -> {
             Findings local = new Findings();
-            Page p = readPage(dir, file, local);
+            Page p = readPage(dir, file.getKey(), file.getValue(), local);
             return new Read(p, local.list());
         }).toList();
         for (Read r : read) {
@@ -210,7 +213,7 @@ public final class ContentLoader {
     }
 
     /** glossary.json: a list of terms, or {@code {"intro": "...", "terms": [...]}} with the sentence that opens the definitions. */
-    private Page readPage(Path dir, Path file, Findings findings) {
+    private Page readPage(Path dir, Path file, BasicFileAttributes walked, Findings findings) {
         String rel = dir.relativize(file).toString().replace('\\', '/');
         String shownAs = "narrative/" + rel;
         String id = rel.substring(0, rel.length() - ".md".length());
@@ -224,7 +227,7 @@ public final class ContentLoader {
                     "Rename the file; " + String.join(", ", RESERVED_PAGES.stream().sorted().toList()) + " are generated.");
             return null;
         }
-        BasicFileAttributes attrs = reuse == null ? null : ParsedFiles.attributes(file);
+        BasicFileAttributes attrs = walked;
         Page known = reuse == null ? null : reuse.get(shownAs, attrs, Page.class);
         if (known != null) return known;
         Page p = null;
@@ -308,13 +311,22 @@ public final class ContentLoader {
         }
     }
 
-    private List<Path> walk(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".md") && !Files.isDirectory(p))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+    /** The .md files under {@code dir}, sorted, with the attributes the walk read for each (not following links). */
+    private Map<Path, BasicFileAttributes> walk(Path dir) {
+        Map<Path, BasicFileAttributes> out = new TreeMap<>(Comparator.comparing(Path::toString));
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    // a link costs one more look (where it points); files and folders are known from the walk
+                    if (p.getFileName().toString().endsWith(".md") && (a.isSymbolicLink() ? !Files.isDirectory(p) : !a.isDirectory())) out.put(p, a);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(), null);
-            return List.of();
+            return Map.of();
         }
+        return out;
     }
 }

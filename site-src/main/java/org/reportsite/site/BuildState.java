@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class BuildState {
     /** One page of the last good build: what it was made from and what it yielded (its HTML is on disk only; {@code search} is its part of the search index). */
-    record PageEntry(Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, String search) {}
+    record PageEntry(Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, byte[] search) {}
 
     /** Parsed content files, reused while unchanged (kept across failed builds too: it only saves parsing). */
     final ParsedFiles parsed = new ParsedFiles();

@@ -6,6 +6,7 @@ import org.reportsite.html.PageResult;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,5 +53,27 @@ public final class SearchIndex {
         List<String> parts = new ArrayList<>(fragments.size());
         for (String f : fragments) if (!f.isEmpty()) parts.add(f);
         return "window.REPORT_SEARCH = [" + String.join(",", parts) + "];\n";
+    }
+
+    private static final byte[] HEAD = "window.REPORT_SEARCH = [".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TAIL = "];\n".getBytes(StandardCharsets.UTF_8);
+
+    /** {@link #join(List)} in UTF-8, from the fragments in UTF-8 (UTF-8 of a concatenation is the concatenation of UTF-8). */
+    public static byte[] joinUtf8(List<byte[]> fragments) {
+        int size = HEAD.length + TAIL.length;
+        for (byte[] f : fragments) if (f.length > 0) size += f.length + 1;
+        byte[] out = new byte[size];
+        System.arraycopy(HEAD, 0, out, 0, HEAD.length);
+        int at = HEAD.length;
+        boolean first = true;
+        for (byte[] f : fragments) {
+            if (f.length == 0) continue;
+            if (!first) out[at++] = ',';
+            System.arraycopy(f, 0, out, at, f.length);
+            at += f.length;
+            first = false;
+        }
+        System.arraycopy(TAIL, 0, out, at, TAIL.length);
+        return java.util.Arrays.copyOf(out, at + TAIL.length);
     }
 }

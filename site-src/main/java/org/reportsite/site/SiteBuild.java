@@ -143,7 +143,7 @@ public final class SiteBuild {
     }
 
     /** One page of this build: made now ({@code html} set until written) or kept from the previous build. */
-    private record Made(String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, String search, String html) {}
+    private record Made(String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, byte[] search, String html) {}
 
     /**
      * Every page and every other file of the site. Pages are in site order; {@code other} maps each file that is
@@ -212,7 +212,7 @@ public final class SiteBuild {
         String search = "assets/search-index.js";
         byte[] index = incremental && rendered.isEmpty() ? state.files.get(search) : null;
         if (index == null) {
-            index = write(dir, search, utf8(SearchIndex.join(pages.stream().map(Made::search).toList())));
+            index = write(dir, search, SearchIndex.joinUtf8(pages.stream().map(Made::search).toList()));
         }
         other.put(search, index);
         staticFiles.remove(search);
@@ -256,7 +256,7 @@ public final class SiteBuild {
     /** A page just made: written at once in a full build (its HTML is not kept), held until written otherwise. */
     private static Made made(Path dir, String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult r) {
         PageResult slim = new PageResult(r.file(), r.sourceFile(), null, r.ids(), r.links(), r.search());
-        String search = SearchIndex.fragment(r.search());
+        byte[] search = utf8(SearchIndex.fragment(r.search()));
         if (dir != null) {
             write(dir, file, utf8(r.html()));
             return new Made(file, input, uses, lookups, slim, search, "");
