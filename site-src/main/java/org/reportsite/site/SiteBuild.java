@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -315,9 +316,13 @@ public final class SiteBuild {
         Map<String, Page> sources = new HashMap<>();
         for (Page p : report.pages()) sources.put(p.outputPath(), p);
         Set<String> reported = new HashSet<>();
+        // a link that names a file means the same from every page of a folder (the navigation repeats on every page)
+        Map<String, Optional<String>> byFolder = new HashMap<>();
         for (PageResult p : pages) {
+            String folder = p.file().contains("/") ? p.file().substring(0, p.file().lastIndexOf('/') + 1) : "";
             for (String link : p.links()) {
-                String problem = problem(p.file(), link, ids, files);
+                String problem = link.startsWith("#") ? problem(p.file(), link, ids, files)
+                        : byFolder.computeIfAbsent(folder + "\0" + link, k -> Optional.ofNullable(problem(p.file(), link, ids, files))).orElse(null);
                 if (problem != null && reported.add(p.file() + "|" + link)) {
                     findings.error("link.broken", locate(sources.get(p.file()), p.sourceFile(), link),
                             "broken link \"" + link + "\" on " + p.file() + ": " + problem,
