@@ -119,7 +119,8 @@ final class ReferenceCheck {
             case FACT -> {
                 var ref = FactRef.parse(r.target());
                 if (ref.isEmpty()) {
-                    out.add(Finding.error("ref.fact-syntax", r.location(), "fact \"" + r.target() + "\" is not written TABLE/ROW/COLUMN", null));
+                    out.add(Finding.error("ref.fact-syntax", r.location(), "fact \"" + r.target() + "\" is not written TABLE/ROW/COLUMN",
+                            "Name the table, the row and the column, e.g. {{fact:income-statement/revenue/h1-2025}}."));
                     return;
                 }
                 String problem = ref.get().problem(report);

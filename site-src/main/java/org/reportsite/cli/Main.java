@@ -3,6 +3,8 @@ package org.reportsite.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** {@code report-site}: build, check (and preview) a financial report site. Exit 0 ok, 1 content errors, 2 usage. */
 @Command(name = "report-site", mixinStandardHelpOptions = true, version = "report-site 0.1.0",
         description = "Turns a financial report (dataset + Markdown narrative) into a cross-linked static website.",
@@ -18,7 +20,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** As {@link #execute(String...)}, printing to the given writers instead of stdout and stderr (null: the default). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        if (out != null) cl.setOut(out);
+        if (err != null) cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug");
             cmd.getErr().println("report-site: internal error: " + ex);

@@ -73,7 +73,7 @@ public final class ContentLoader {
             checkInside(file, relative);
             return LocatedJson.parse(relative, TextFiles.read(file, relative));
         } catch (ContentSyntaxException e) {
-            findings.error(e.getMessage().startsWith("malformed JSON") ? "json.syntax" : "content.read", e.location(), e.getMessage(), e.hint());
+            findings.error(e.code(), e.location(), e.getMessage(), e.hint());
             return null;
         }
     }
@@ -82,11 +82,13 @@ public final class ContentLoader {
     private void checkInside(Path file, String relative) throws ContentSyntaxException {
         try {
             if (!file.toRealPath().startsWith(root.toRealPath())) {
-                throw new ContentSyntaxException(Location.of(relative), "file resolves to a location outside the content folder",
+                throw new ContentSyntaxException("content.outside", Location.of(relative), "file resolves to a location outside the content folder",
                         "Copy the file into the content folder instead of linking to it.");
             }
         } catch (IOException e) {
-            throw new ContentSyntaxException(Location.of(relative), "file cannot be read: " + e.getMessage(), null);
+            throw new ContentSyntaxException("content.read", Location.of(relative),
+                    "file cannot be read (a broken symbolic link, or it was removed during the build)",
+                    "Replace it with a regular file, or remove it from the content folder.");
         }
     }
 
@@ -133,6 +135,12 @@ public final class ContentLoader {
             if (pages.isEmpty() == (dir == null)) {
                 findings.error("report.navigation", f.at(n), "navigation section \"" + title + "\" must have either \"pages\" or \"dir\"",
                         "List its page ids in \"pages\", or name a narrative folder in \"dir\".");
+                continue;
+            }
+            if (dir != null && !PageReader.PAGE_ID.matcher(dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir).matches()) {
+                findings.error("nav.dir", f.at(n.get("dir")), "navigation folder \"" + dir + "\" is not a folder of narrative/",
+                        "Name a folder inside narrative/ by its relative path, e.g. \"notes\" (no '..', no leading '/', no drive letter).");
+                continue;
             }
             nav.add(new ReportMeta.NavSection(title, List.copyOf(pages), dir, f.at(n)));
         }
@@ -194,7 +202,7 @@ public final class ContentLoader {
                 Page p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
                 if (p != null) pages.add(p);
             } catch (ContentSyntaxException e) {
-                findings.error("content.read", e.location(), e.getMessage(), e.hint());
+                findings.error(e.code(), e.location(), e.getMessage(), e.hint());
             }
         }
         return pages;
@@ -206,7 +214,8 @@ public final class ContentLoader {
         if (doc == null) return terms;
         JsonFields f = new JsonFields(doc, findings);
         if (!doc.root().isArray()) {
-            findings.error("json.type", f.at(doc.root()), "glossary.json must be a list of terms [...]", null);
+            findings.error("json.type", f.at(doc.root()), "glossary.json must be a list of terms [...]",
+                    "Write [ { \"term\": \"...\", \"definition\": \"...\" }, ... ].");
             return terms;
         }
         Map<String, Location> seen = new LinkedHashMap<>();
@@ -256,7 +265,8 @@ public final class ContentLoader {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
-            findings.error("content.read", Location.of(root.relativize(dir).toString()), "cannot list folder: " + e.getMessage(), null);
+            findings.error("content.read", Location.of(root.relativize(dir).toString()), "cannot list folder: " + e.getMessage(),
+                    "Check that the folder exists and is readable.");
             return List.of();
         }
     }
@@ -266,7 +276,8 @@ public final class ContentLoader {
             return s.filter(p -> p.getFileName().toString().endsWith(".md") && !Files.isDirectory(p))
                     .sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
-            findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(), null);
+            findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(),
+                    "Check that the folder exists and is readable.");
             return List.of();
         }
     }

@@ -85,10 +85,17 @@ public final class PageReader {
         }
         String note = scalar(fm, "note");
         if (note != null && !note.matches("[1-9][0-9]{0,2}")) {
-            findings.error("page.note", new Location(file, lineOf(lines, close, "note"), 0), "\"note\" must be a note number such as \"4\", found \"" + note + "\"", null);
+            findings.error("page.note", new Location(file, lineOf(lines, close, "note"), 0), "\"note\" must be a note number such as \"4\", found \"" + note + "\"",
+                    "Write the number of the note this page is, in quotes: note: \"4\".");
             note = null;
         }
-        boolean toc = !fm.has("toc") || fm.get("toc").asBoolean(true);
+        boolean toc = true;
+        JsonNode t = fm.get("toc");
+        if (t != null && !t.isNull()) {
+            if (t.isBoolean()) toc = t.booleanValue();
+            else findings.error("page.front-matter", new Location(file, lineOf(lines, close, "toc"), 0),
+                    "\"toc\" must be true or false, found \"" + t.asText() + "\"", "Write 'toc: false' to hide the table of contents.");
+        }
         if (findings.errorCount() > errorsBefore) return null;
 
         int bodyLine = close + 2;
@@ -144,7 +151,8 @@ public final class PageReader {
                     continue;
                 }
                 if (target.isEmpty()) {
-                    findings.error("directive.syntax", at, "the directive " + any.group() + " names no target", null);
+                    findings.error("directive.syntax", at, "the directive " + any.group() + " names no target",
+                            "Write the target after the colon, e.g. {{table:income-statement}}.");
                     continue;
                 }
                 out.add(new Reference(k, target, List.copyOf(opts), at));

@@ -66,6 +66,7 @@ public final class SiteBuild {
     }
 
     private Result run() {
+        if (o.write()) OutputDir.recover(o.out());
         report = stage("load", () -> ContentLoader.load(o.content(), findings),
                 r -> r == null ? "no report" : r.tables().size() + " tables, " + r.pages().size() + " pages");
         if (report == null) return result();
@@ -80,7 +81,7 @@ public final class SiteBuild {
             return result();
         }
         try (OutputDir out = OutputDir.open(o.out())) {
-            List<PageResult> pages = stage("render", () -> renderAll(out.temp()), p -> p.size() + " pages");
+            List<PageResult> pages = stage("render", () -> renderAll(out), p -> p.size() + " pages");
             if (findings.hasErrors()) return result();
             stage("links", () -> { verifyLinks(pages, out.temp()); return null; }, x -> "all links resolve");
             if (findings.hasErrors()) return result();
@@ -110,7 +111,7 @@ public final class SiteBuild {
     }
 
     /** Markdown, render and html for every page, in parallel; each page is written as soon as it is done. */
-    private List<PageResult> renderAll(Path dir) {
+    private List<PageResult> renderAll(OutputDir dir) {
         MarkdownStage markdown = new MarkdownStage();
         Renderer renderer = new Renderer(o.templates(), report, index);
         HtmlStage html = new HtmlStage(index);
@@ -122,27 +123,27 @@ public final class SiteBuild {
             PageView v = new PageView(p.id(), file, p.title(), heading, p.isNote() ? NoteKey.anchor(p.note()) : "top",
                     p.summary() != null ? p.summary() : p.title() + " — " + report.meta().title(), p.toc(), body);
             PageResult r = html.process(renderer.page(v), file, p, p.location().file());
-            write(dir.resolve(file), r.html());
+            write(dir.file(file), r.html());
             return r;
         }).toList();
         List<PageResult> all = new ArrayList<>(results);
         all.add(generated(dir, renderer, html, "glossary", "Glossary", GeneratedPages.glossary(report)));
         all.add(generated(dir, renderer, html, "data-checks", "Data checks", GeneratedPages.dataChecks(checks)));
         all.add(generated(dir, renderer, html, "404", "Page not found", GeneratedPages.notFound()));
-        for (Table t : report.tables().values()) write(dir.resolve("downloads/" + t.id() + ".csv"), Downloads.csv(t));
-        write(dir.resolve("downloads/dataset.json"), Downloads.dataset(report));
-        copyStatic(dir);
+        for (Table t : report.tables().values()) write(dir.file("downloads/" + t.id() + ".csv"), Downloads.csv(t));
+        write(dir.file("downloads/dataset.json"), Downloads.dataset(report));
+        copyStatic(dir.temp());
         List<PageResult.SearchEntry> search = new ArrayList<>();
         for (PageResult r : all) search.addAll(r.search());
-        write(dir.resolve("assets/search-index.js"), SearchIndex.script(search));
+        write(dir.file("assets/search-index.js"), SearchIndex.script(search));
         return all;
     }
 
-    private PageResult generated(Path dir, Renderer renderer, HtmlStage html, String id, String title, String body) {
+    private PageResult generated(OutputDir dir, Renderer renderer, HtmlStage html, String id, String title, String body) {
         String file = SitePaths.pageFile(id);
         PageView v = new PageView(id, file, title, title, "top", title + " — " + report.meta().title(), !id.equals("404"), body);
         PageResult r = html.process(renderer.page(v), file, null, "(generated " + file + ")");
-        write(dir.resolve(file), r.html());
+        write(dir.file(file), r.html());
         return r;
     }
 
@@ -200,8 +201,8 @@ public final class SiteBuild {
             for (PageResult p : pages) if (!p.file().equals("404.html")) files.add(p.file());
             StringBuilder sm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
             for (String f : files) sm.append("  <url><loc>").append(report.meta().baseUrl()).append(f).append("</loc></url>\n");
-            write(out.temp().resolve("sitemap.xml"), sm.append("</urlset>\n").toString());
-            write(out.temp().resolve("robots.txt"), "User-agent: *\nAllow: /\nSitemap: " + report.meta().baseUrl() + "sitemap.xml\n");
+            write(out.file("sitemap.xml"), sm.append("</urlset>\n").toString());
+            write(out.file("robots.txt"), "User-agent: *\nAllow: /\nSitemap: " + report.meta().baseUrl() + "sitemap.xml\n");
         }
         out.commit();
     }
