@@ -30,7 +30,7 @@ public final class ContentLoader {
     /** Output names the generator writes itself; a page may not take them. */
     public static final Set<String> RESERVED_PAGES = Set.of("glossary", "data-checks", "404", "search");
     private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
-            "currency", "source", "baseUrl", "navigation");
+            "currency", "source", "baseUrl", "navigation", "trustedHtml");
 
     private final Path root;
     private final Findings findings;
@@ -148,7 +148,7 @@ public final class ContentLoader {
         if (issuer == null || title == null || period == null) return null;
         String shortTitle = f.text(r, "shortTitle", "report.json", false);
         return new ReportMeta(issuer, title, shortTitle == null ? title : shortTitle, period, List.copyOf(comparatives),
-                f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav));
+                f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav), f.bool(r, "trustedHtml", "report.json", false));
     }
 
     private ReportMeta.Period period(JsonFields f, JsonNode p, String what, JsonNode parent, boolean required) {
@@ -184,7 +184,10 @@ public final class ContentLoader {
             return pages;
         }
         for (Path file : walk(dir)) {
-            String rel = dir.relativize(file).toString().replace('\\', '/');
+            // joined by name, not by replacing '\\': on Linux a backslash is part of a file name and must be refused
+            List<String> names = new ArrayList<>();
+            for (Path n : dir.relativize(file)) names.add(n.toString());
+            String rel = String.join("/", names);
             String shownAs = "narrative/" + rel;
             String id = rel.substring(0, rel.length() - ".md".length());
             if (!PageReader.PAGE_ID.matcher(id).matches()) {

@@ -124,8 +124,10 @@ public final class PageReader {
             if (line.stripLeading().startsWith("```") || line.stripLeading().startsWith("~~~")) { fenced = !fenced; continue; }
             if (fenced) continue;
             int lineNo = bodyLine + i;
+            boolean[] code = inlineCode(line);
             Matcher any = ANY_BRACES.matcher(line);
             while (any.find()) {
+                if (code[any.start()]) continue;
                 Location at = new Location(file, lineNo, any.start() + 1);
                 Matcher d = DIRECTIVE.matcher(any.group());
                 if (!d.matches()) {
@@ -158,12 +160,14 @@ public final class PageReader {
                 out.add(new Reference(k, target, List.copyOf(opts), at));
             }
             int open = line.indexOf("{{");
+            while (open >= 0 && code[open]) open = line.indexOf("{{", open + 1);
             if (open >= 0 && line.indexOf("}}", open) < 0) {
                 findings.error("directive.syntax", new Location(file, lineNo, open + 1), "a directive is opened with '{{' but not closed on the same line",
                         "Close it with '}}'.");
             }
             Matcher l = LINK.matcher(line);
             while (l.find()) {
+                if (code[l.start()]) continue;
                 Reference.Kind k = switch (l.group(1)) {
                     case "note" -> Reference.Kind.NOTE_LINK;
                     case "table" -> Reference.Kind.TABLE_LINK;
@@ -174,6 +178,39 @@ public final class PageReader {
             }
         }
         return out;
+    }
+
+    /**
+     * For each character of a line, whether it is inside an inline code span: `{{table:x}}` shows the
+     * directive as written and is neither expanded nor checked.
+     */
+    public static boolean[] inlineCode(String line) {
+        boolean[] in = new boolean[line.length() + 1];
+        int i = 0;
+        while (i < line.length()) {
+            if (line.charAt(i) != '`') { i++; continue; }
+            int n = run(line, i);
+            int j = i + n, close = -1;
+            while (j < line.length()) {
+                if (line.charAt(j) == '`') {
+                    int m = run(line, j);
+                    if (m == n) { close = j; break; }
+                    j += m;
+                } else {
+                    j++;
+                }
+            }
+            if (close < 0) { i += n; continue; }
+            for (int k = i; k < close + n; k++) in[k] = true;
+            i = close + n;
+        }
+        return in;
+    }
+
+    private static int run(String line, int from) {
+        int n = 0;
+        while (from + n < line.length() && line.charAt(from + n) == '`') n++;
+        return n;
     }
 
     private static String suggestion(String kind) {

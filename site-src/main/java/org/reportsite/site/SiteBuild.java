@@ -112,13 +112,16 @@ public final class SiteBuild {
 
     /** Markdown, render and html for every page, in parallel; each page is written as soon as it is done. */
     private List<PageResult> renderAll(OutputDir dir) {
-        MarkdownStage markdown = new MarkdownStage();
+        MarkdownStage markdown = new MarkdownStage(report.meta().trustedHtml());
         Renderer renderer = new Renderer(o.templates(), report, index);
         HtmlStage html = new HtmlStage(index);
         List<Page> pages = index.orderedPages();
+        Map<String, List<Finding>> htmlWarnings = new java.util.concurrent.ConcurrentHashMap<>();
         List<PageResult> results = pages.parallelStream().map(p -> {
             String file = p.outputPath();
-            String body = renderer.fillPlaceholders(markdown.toHtml(p));
+            MarkdownStage.Result md = markdown.render(p);
+            htmlWarnings.put(p.id(), md.warnings());
+            String body = renderer.fillPlaceholders(md.html());
             String heading = p.isNote() ? p.note() + " " + p.title() : p.title();
             PageView v = new PageView(p.id(), file, p.title(), heading, p.isNote() ? NoteKey.anchor(p.note()) : "top",
                     p.summary() != null ? p.summary() : p.title() + " — " + report.meta().title(), p.toc(), body);
@@ -126,6 +129,7 @@ public final class SiteBuild {
             write(dir.file(file), r.html());
             return r;
         }).toList();
+        for (Page p : pages) findings.addAll(htmlWarnings.getOrDefault(p.id(), List.of()));
         List<PageResult> all = new ArrayList<>(results);
         all.add(generated(dir, renderer, html, "glossary", "Glossary", GeneratedPages.glossary(report)));
         all.add(generated(dir, renderer, html, "data-checks", "Data checks", GeneratedPages.dataChecks(checks)));

@@ -38,7 +38,7 @@ class BadInputTest {
 
     @BeforeAll
     static void buildTheGoodSiteOnce() throws IOException {
-        out = Files.createTempDirectory("bad-input").resolve("generated-site");
+        out = TestDirs.create("bad-input").resolve("generated-site");
         Cli ok = Cli.build(SampleContent.create(), out);
         assertEquals(0, ok.exitCode(), ok.all());
         before = Snapshot.of(out);
@@ -260,6 +260,14 @@ class BadInputTest {
                 d -> replace(d, "report.json", "[\"index\"]", "[\"index\", \"/tmp/x\"]"), "does not exist"));
         cs.add(at("navigation page id with a drive letter", "nav.unknown-page", "report.json", "C:\\\\x",
                 d -> replace(d, "report.json", "[\"index\"]", "[\"index\", \"C:\\\\x\"]"), "does not exist"));
+        cs.add(at("navigation section without pages or folder", "report.navigation", "report.json", "\"Notes\"",
+                d -> replace(d, "report.json", "\"dir\": \"notes\"", "\"folder\": \"notes\""), "either \"pages\" or \"dir\""));
+        cs.add(lineNo("page file name with a backslash", "page.path", "narrative/a\\..\\b.md", 0,
+                d -> write(d, "narrative/a\\..\\b.md", "---\ntitle: B\n---\nText.\n"), "cannot become a web address"));
+        cs.add(lineNo("page file named ..md", "page.path", "narrative/..md", 0,
+                d -> write(d, "narrative/..md", "---\ntitle: Dots\n---\nText.\n"), "cannot become a web address"));
+        cs.add(lineNo("page that would overwrite the 404 page", "page.reserved", "narrative/404.md", 0,
+                d -> write(d, "narrative/404.md", "---\ntitle: Lost\n---\nText.\n"), "overwrite"));
         cs.add(at("navigation folder climbing out", "nav.dir", "report.json", "\"../notes\"",
                 d -> replace(d, "report.json", "\"dir\": \"notes\"", "\"dir\": \"../notes\""), "\"../notes\""));
         cs.add(at("table id climbing out", "table.id", "data/income.json", "\"../income\"",
@@ -299,7 +307,7 @@ class BadInputTest {
 
     static Path outsideFile() {
         try {
-            Path f = Files.createTempFile("outside", ".md");
+            Path f = Files.createTempFile(TestDirs.create("outside"), "outside", ".md");
             Files.writeString(f, "---\ntitle: Outside\n---\nSecret.\n");
             return f;
         } catch (IOException e) { throw new java.io.UncheckedIOException(e); }

@@ -96,13 +96,9 @@ final class SampleContent {
 
     /** Writes the sample into a new temporary folder and returns it. */
     static Path create() {
-        try {
-            Path dir = Files.createTempDirectory("sample-content");
-            for (var e : files().entrySet()) write(dir, e.getKey(), e.getValue());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TestDirs.create("sample-content");
+        for (var e : files().entrySet()) write(dir, e.getKey(), e.getValue());
+        return dir;
     }
 
     static void write(Path dir, String relative, String text) {
