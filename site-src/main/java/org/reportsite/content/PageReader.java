@@ -129,6 +129,11 @@ public final class PageReader {
             while (any.find()) {
                 if (code[any.start()]) continue;
                 Location at = new Location(file, lineNo, any.start() + 1);
+                if (insideTag(line, any.start())) {
+                    findings.error("directive.in-html", at, "the directive " + any.group() + " stands inside an HTML tag",
+                            "Move it out of the tag: a directive produces HTML of its own and cannot be an attribute value.");
+                    continue;
+                }
                 Matcher d = DIRECTIVE.matcher(any.group());
                 if (!d.matches()) {
                     findings.error("directive.syntax", at, "cannot read the directive " + any.group(),
@@ -205,6 +210,16 @@ public final class PageReader {
             i = close + n;
         }
         return in;
+    }
+
+    /** Whether {@code pos} lies between the '<' that opens an HTML tag and its '>'. */
+    static boolean insideTag(String line, int pos) {
+        for (int i = pos - 1; i >= 0; i--) {
+            char c = line.charAt(i);
+            if (c == '>') return false;
+            if (c == '<' && i + 1 < line.length() && (Character.isLetter(line.charAt(i + 1)) || line.charAt(i + 1) == '/')) return true;
+        }
+        return false;
     }
 
     private static int run(String line, int from) {

@@ -67,9 +67,23 @@ final class HtmlPolicy extends Safelist {
         return true;
     }
 
-    /** True for an element the markdown stage made itself (it carries this page's nonce). */
+    /**
+     * True for an element the markdown stage made itself: it carries this page's nonce and has exactly the
+     * shape of one of our placeholders. The shape matters: a directive written inside a raw HTML attribute
+     * expands into the middle of the author's tag, which then carries the nonce but also the author's own
+     * attributes, and must not pass for ours.
+     */
     boolean ours(Element el) {
-        return nonce.equals(el.attr(NONCE_ATTR));
+        if (!nonce.equals(el.attr(NONCE_ATTR)) || !el.children().isEmpty()) return false;
+        Set<String> keys = new java.util.HashSet<>();
+        el.attributes().forEach(a -> keys.add(a.getKey()));
+        return switch (el.normalName()) {
+            case "div" -> el.childNodeSize() == 0
+                    && (keys.equals(Set.of("data-table", NONCE_ATTR)) || keys.equals(Set.of("data-chart", "data-opts", NONCE_ATTR)));
+            case "span" -> keys.equals(Set.of("data-fact", "data-opts", NONCE_ATTR)) && el.childNodeSize() == 0
+                    || keys.equals(Set.of("class", NONCE_ATTR)) && el.attr("class").equals("nofact");
+            default -> false;
+        };
     }
 
     /** Why a URL may not be published, or null when it may. */

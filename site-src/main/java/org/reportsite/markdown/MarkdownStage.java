@@ -14,6 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.ParseSettings;
 import org.jsoup.safety.Cleaner;
 import org.reportsite.content.PageReader;
@@ -27,8 +28,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -46,8 +49,11 @@ public final class MarkdownStage {
     /** The page body as HTML, and the warnings about raw HTML that was removed from it. */
     public record Result(String html, List<Finding> warnings) {}
 
-    /** A page body with its directives replaced; {@code origin[i]} is the body line that expanded line i came from. */
-    record Expanded(String text, int[] origin) {}
+    /**
+     * A page body with its directives replaced; {@code origin[i]} is the body line that expanded line i came
+     * from; {@code written} maps each placeholder back to the directive as written.
+     */
+    record Expanded(String text, int[] origin, Map<String, String> written) {}
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -79,14 +85,14 @@ public final class MarkdownStage {
         Set<Finding> warnings = new LinkedHashSet<>();
         String file = page.location() == null ? page.id() : page.location().file();
         for (Node n : ast.getDescendants()) inspect(n, policy, ex, file, page.bodyLine(), warnings);
-        return new Result(clean(renderer.render(ast), policy), List.copyOf(warnings));
+        return new Result(clean(renderer.render(ast), policy, ex, nonce), List.copyOf(warnings));
     }
 
     /**
      * Unguessable by the author and still deterministic: a placeholder would have to contain the hash of
      * the text it is part of.
      */
-    static String nonce(String markdown) {
+    public static String nonce(String markdown) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(markdown.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 16);
@@ -96,9 +102,11 @@ public final class MarkdownStage {
     }
 
     /** Sanitizes (unless trusted) and drops the nonce from our placeholders and every forged one. */
-    private String clean(String html, HtmlPolicy policy) {
+    private String clean(String html, HtmlPolicy policy, Expanded ex, String nonce) {
         org.jsoup.nodes.Document dirty = Jsoup.parseBodyFragment(html);
         org.jsoup.nodes.Document doc = trustedHtml ? dirty : new Cleaner(policy).clean(dirty);
+        // a directive in an indented code block (or other literal text) shows as written, not as our placeholder
+        for (Element e : doc.body().getAllElements()) for (TextNode t : e.textNodes()) restore(t, ex, nonce);
         for (Element e : doc.body().getAllElements()) {
             if (e == doc.body()) continue;
             if (policy.ours(e)) {
@@ -109,7 +117,15 @@ public final class MarkdownStage {
             stripReservedClasses(e);
         }
         doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base);
-        return doc.body().html();
+        // whatever is left of the nonce (a directive inside an attribute value) must not reach the page
+        return doc.body().html().replace(nonce, "");
+    }
+
+    private static void restore(TextNode t, Expanded ex, String nonce) {
+        String text = t.getWholeText();
+        if (!text.contains(nonce)) return;
+        for (var e : ex.written().entrySet()) text = text.replace(e.getKey(), e.getValue());
+        t.text(text);
     }
 
     private static void stripReservedClasses(Element e) {
@@ -183,6 +199,7 @@ public final class MarkdownStage {
     static Expanded expandDirectives(String markdown, String nonce) {
         StringBuilder out = new StringBuilder(markdown.length() + 256);
         List<Integer> origin = new ArrayList<>();
+        Map<String, String> written = new LinkedHashMap<>();
         boolean fenced = false;
         String[] lines = markdown.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -196,7 +213,9 @@ public final class MarkdownStage {
             }
             Matcher whole = PageReader.DIRECTIVE.matcher(trimmed);
             if (whole.matches() && (whole.group(1).equals("table") || whole.group(1).equals("chart"))) {
-                out.append('\n').append(placeholder(whole.group(1), whole.group(2), nonce)).append("\n\n");
+                String ph = placeholder(whole.group(1), whole.group(2), nonce);
+                written.put(ph, whole.group());
+                out.append('\n').append(ph).append("\n\n");
                 origin.add(i);
                 origin.add(i);
                 origin.add(i);
@@ -207,13 +226,14 @@ public final class MarkdownStage {
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
                 String replacement = code[m.start()] ? m.group() : placeholder(m.group(1), m.group(2), nonce);
+                if (!code[m.start()]) written.putIfAbsent(replacement, m.group());
                 m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
             }
             m.appendTail(sb);
             out.append(sb).append('\n');
             origin.add(i);
         }
-        return new Expanded(out.toString(), origin.stream().mapToInt(Integer::intValue).toArray());
+        return new Expanded(out.toString(), origin.stream().mapToInt(Integer::intValue).toArray(), written);
     }
 
     private static String placeholder(String kind, String body, String nonce) {

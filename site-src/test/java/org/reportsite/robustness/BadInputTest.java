@@ -210,6 +210,8 @@ class BadInputTest {
                 d -> replace(d, "narrative/index.md", "{{table:income}}", "{{tabel:income}}"), "did you mean \"table\""));
         cs.add(at("directive never closed", "directive.syntax", "narrative/index.md", "{{fact:income/revenue/h1-2025|million million",
                 d -> replace(d, "narrative/index.md", "{{fact:income/revenue/h1-2025|million}}", "{{fact:income/revenue/h1-2025|million"), "not closed"));
+        cs.add(at("directive inside an HTML tag", "directive.in-html", "narrative/index.md", "<abbr",
+                d -> replace(d, "narrative/index.md", "Gross margin", "<abbr title=\"{{fact:income/revenue/h1-2024}}\">GM</abbr>"), "inside an HTML tag"));
         cs.add(at("unknown table", "ref.table", "narrative/index.md", "{{table:incom}}",
                 d -> replace(d, "narrative/index.md", "{{table:income}}", "{{table:incom}}"), "did you mean \"income\""));
         cs.add(at("fact of an unknown row", "ref.fact", "narrative/index.md", "revenues",

@@ -183,6 +183,52 @@ class SanitizeTest {
     }
 
     @Test
+    void aDirectiveInsideAnHtmlTagIsAnErrorAndCannotHijackThePlaceholder() {
+        Path c = SampleContent.create();
+        SampleContent.write(c, PAGE, """
+                ---
+                title: Tricks
+                ---
+                <span data-fact="income/cost-of-sales/h1-2025" title="{{fact:income/revenue/h1-2025}}">x</span>
+                """);
+        Cli r = Cli.build(c, TestDirs.create("tricks").resolve("site"));
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains(PAGE + ":4:") && r.err().contains("[directive.in-html]"), r.err());
+
+        // the markdown stage does not rely on that check: the hijacked tag stays the author's
+        org.reportsite.model.Page p = new org.reportsite.model.Page("x", "X", 0, null, null, true,
+                "<span data-fact=\"a/b/c\" title=\"{{fact:income/revenue/h1-2025}}\">x</span>\n\n"
+                        + "<div data-table=\"forged\" title=\"{{table:income}}\"></div>\n\n<span data-fact=\"a/b/c\" title='{{nofact:1}}'>y</span>",
+                5, List.of(), new org.reportsite.model.Location("x.md", 1, 0));
+        String html = new org.reportsite.markdown.MarkdownStage().toHtml(p);
+        Element frag = Jsoup.parseBodyFragment(html).body();
+        assertTrue(frag.select("[data-fact=a/b/c], [data-table=forged], [data-rs]").isEmpty(), html);
+        for (Element e : frag.select("[data-fact], [data-table], [data-opts], .nofact")) {
+            assertTrue(e.attributes().size() <= 2 && !e.hasAttr("title"), "only the directive's own placeholder: " + e.outerHtml());
+        }
+        assertFalse(html.contains(org.reportsite.markdown.MarkdownStage.nonce(p.markdown())), "the nonce never leaks: " + html);
+    }
+
+    @Test
+    void aDirectiveInIndentedCodeIsShownAsWritten() throws IOException {
+        Path c = SampleContent.create();
+        SampleContent.write(c, PAGE, """
+                ---
+                title: Code
+                ---
+                Code:
+
+                    {{fact:income/revenue/h1-2024}}
+                """);
+        Path o = TestDirs.create("code").resolve("site");
+        Cli r = Cli.build(c, o);
+        assertEquals(0, r.exitCode(), r.all());
+        Element body = Jsoup.parse(o.resolve("notes/note-02.html").toFile(), "UTF-8").selectFirst("div.content");
+        assertEquals("{{fact:income/revenue/h1-2024}}", body.selectFirst("pre code").text().strip());
+        assertFalse(Files.readString(o.resolve("notes/note-02.html")).contains("data-rs"));
+    }
+
+    @Test
     void sanitizedOutputIsDeterministic() throws IOException {
         Path again = TestDirs.create("sanitize-again").resolve("site");
         assertEquals(0, Cli.build(content, again).exitCode());
