@@ -29,7 +29,10 @@ public final class Main implements Runnable {
         if (out != null) cl.setOut(out);
         if (err != null) cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            boolean debug = parsed.hasMatchedOption("--debug");
+            // --debug belongs to the subcommand: ask the innermost parse result, not the top-level one
+            CommandLine.ParseResult pr = parsed;
+            while (pr.hasSubcommand()) pr = pr.subcommand();
+            boolean debug = pr.hasMatchedOption("--debug");
             cmd.getErr().println("report-site: internal error: " + ex);
             if (debug) ex.printStackTrace(cmd.getErr());
             else cmd.getErr().println("Run again with --debug for the stack trace, and please report it.");

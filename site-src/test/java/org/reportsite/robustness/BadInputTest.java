@@ -52,6 +52,25 @@ class BadInputTest {
         assertTrue(r.out().contains("0 error(s)"), r.out());
     }
 
+    @Test
+    void anInternalErrorIsOneLineWithoutDebugAndAStackTraceWithIt() throws IOException {
+        Path templates = TestDirs.create("broken-templates");
+        for (String t : List.of("layout.html", "table.html")) Files.copy(Path.of("templates", t), templates.resolve(t));
+        Files.writeString(templates.resolve("layout.html"), "<p th:text=\"${nothing.here.at.all}\">x</p>");
+        Path o = TestDirs.create("internal").resolve("site");
+        String[] args = {"build", "--content", SampleContent.create().toString(), "--out", o.toString(), "--templates", templates.toString(),
+                "--static", "static"};
+        Cli plain = Cli.run(args);
+        assertEquals(1, plain.exitCode());
+        assertTrue(plain.err().contains("internal error") && plain.err().contains("Run again with --debug"), plain.err());
+        assertFalse(plain.err().contains("\tat "), "no stack trace without --debug:\n" + plain.err());
+        Cli debug = Cli.run(Stream.concat(Stream.of(args), Stream.of("--debug")).toArray(String[]::new));
+        assertEquals(1, debug.exitCode());
+        assertTrue(debug.err().contains("\tat org.thymeleaf"), "stack trace with --debug:\n" + debug.err());
+        assertFalse(Files.exists(o), "nothing published");
+        assertNoLeftovers(o.getParent());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsWithALocatedErrorAndKeepsThePreviousSite(Case c) throws IOException {
