@@ -45,8 +45,7 @@ public final class Checker {
         List<CheckResult.Performed> perf = new ArrayList<>();
         for (CheckResult.Performed p : performed) {
             if (p.status() == CheckResult.Status.FAILED && acks.containsKey(p.key())) {
-                perf.add(new CheckResult.Performed(p.category(), p.key(), p.description(), CheckResult.Status.ACKNOWLEDGED,
-                        p.detail() + " — " + acks.get(p.key()).reason()));
+                perf.add(p.withStatus(CheckResult.Status.ACKNOWLEDGED, p.detail() + " — " + acks.get(p.key()).reason()));
             } else {
                 perf.add(p);
             }

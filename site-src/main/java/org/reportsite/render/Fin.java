@@ -151,18 +151,7 @@ public final class Fin {
     }
 
     public static BigDecimal computedValue(Table t, Row r, Table.Computed c) {
-        if ("change".equals(c.type())) {
-            BigDecimal from = r.amount(c.from()), to = r.amount(c.to());
-            if (from == null || to == null || from.signum() == 0) return null;
-            return to.subtract(from).multiply(BigDecimal.valueOf(100)).divide(from.abs(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        if ("share".equals(c.type())) {
-            BigDecimal v = r.amount(c.of());
-            BigDecimal total = t.row(c.total()).map(x -> x.amount(c.of())).orElse(null);
-            if (v == null || total == null || total.signum() == 0) return null;
-            return v.multiply(BigDecimal.valueOf(100)).divide(total, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        return null;
+        return org.reportsite.check.ComputedColumns.value(t, r, c);
     }
 
     public int footnoteNumber(Table t, String footnoteId) { return t.footnoteNumber(footnoteId); }
