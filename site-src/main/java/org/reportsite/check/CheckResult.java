@@ -4,8 +4,13 @@ import org.reportsite.model.Finding;
 
 import java.util.List;
 
-/** What the check stage did: every check it ran (for the "Data checks" page) and every finding. */
-public record CheckResult(List<Performed> performed, List<Finding> findings) {
+/**
+ * What the check stage did: every check it ran (for the "Data checks" page), every finding, and the figures of
+ * the text declared not to be dataset figures ({@code {{nofact:...}}}), which were seen and deliberately not checked.
+ */
+public record CheckResult(List<Performed> performed, List<Finding> findings, List<Performed> exempted) {
+
+    public CheckResult(List<Performed> performed, List<Finding> findings) { this(performed, findings, List.of()); }
 
     /**
      * One check run: its category, a stable key, what it verified, how it ended, and where the checked

@@ -46,7 +46,9 @@ final class ComputedCheck {
         BigDecimal published = r.amount(pub.id());
         if (published == null) return;
         String key = "computed/" + t.id() + "/" + r.id() + "/" + c.id();
-        String description = t.title() + ": " + FootingCheck.label(r) + ", " + c.label() + " (computed) = " + FootingCheck.column(t, pub) + " as printed";
+        String label = c.label().contains("computed") ? c.label() : c.label() + " (computed)";
+        String description = t.title() + ": " + FootingCheck.label(r) + ", " + label + " = printed “" + pub.label() + "”"
+                + (pub.period() != null ? " (" + pub.period() + ")" : "");
         String link = out.rowLink(t.id(), r.id());
         Scale pubScale = Scale.of(t, pub, report.checks());
         String publishedText = Figures.format(published, pub.decimals()) + "%";

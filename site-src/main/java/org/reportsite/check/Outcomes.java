@@ -12,6 +12,7 @@ import java.util.List;
 final class Outcomes {
     final List<CheckResult.Performed> performed = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
+    final List<CheckResult.Performed> exempted = new ArrayList<>();
     private final Index index;
 
     Outcomes(Index index) { this.index = index; }
@@ -24,6 +25,11 @@ final class Outcomes {
     void failed(String category, String description, String detail, String link, Finding f) {
         performed.add(new CheckResult.Performed(category, f.key(), description, CheckResult.Status.FAILED, detail, link));
         findings.add(f);
+    }
+
+    /** A figure declared not to be a dataset figure: seen, and deliberately not checked. */
+    void exempt(String category, String key, String description, String detail, String link) {
+        exempted.add(new CheckResult.Performed(category, key, description, CheckResult.Status.PASSED, detail, link));
     }
 
     /** A problem with a check's declaration (no check could run). */

@@ -65,6 +65,9 @@ final class Reporter {
             out.printf(Locale.ROOT, "  %-" + width + "s %5d run: %d passed, %d acknowledged, %d failed%n", cat, run,
                     c.count(cat, CheckResult.Status.PASSED), c.count(cat, CheckResult.Status.ACKNOWLEDGED), c.count(cat, CheckResult.Status.FAILED));
         }
+        if (!c.exempted().isEmpty()) {
+            out.printf(Locale.ROOT, "  %d figure(s) of the text marked {{nofact:...}} were not checked.%n", c.exempted().size());
+        }
         out.flush();
     }
 
@@ -120,6 +123,12 @@ final class Reporter {
                 n.put("status", p.status().name().toLowerCase(Locale.ROOT));
                 n.put("description", p.description());
                 if (p.detail() != null) n.put("detail", p.detail());
+            }
+            ArrayNode ex = checks.putArray("exempted");
+            for (CheckResult.Performed p : c.exempted()) {
+                ObjectNode n = ex.addObject();
+                n.put("key", p.key());
+                n.put("description", p.description());
             }
         }
         try {
