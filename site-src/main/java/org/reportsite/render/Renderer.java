@@ -42,8 +42,15 @@ public final class Renderer {
     private final Map<String, String> tableHtml = new ConcurrentHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
+    private final String offlineZip;
 
     public Renderer(Path templatesDir, Report report, Index index) {
+        this(templatesDir, report, index, null);
+    }
+
+    /** {@code offlineZip}: the site path of the offline edition to link from every page, or null for none. */
+    public Renderer(Path templatesDir, Report report, Index index, String offlineZip) {
+        this.offlineZip = offlineZip;
         this.report = report;
         this.index = index;
         FileTemplateResolver resolver = new FileTemplateResolver();
@@ -109,7 +116,9 @@ public final class Renderer {
         ctx.setVariable("site", meta);
         ctx.setVariable("page", v);
         ctx.setVariable("content", v.contentHtml());
-        ctx.setVariable("canonical", meta.baseUrl() == null ? null : meta.baseUrl() + v.file());
+        // the 404 page is served at any missing address: it has no canonical one
+        ctx.setVariable("canonical", meta.baseUrl() == null || v.id().equals("404") ? null : meta.baseUrl() + v.file());
+        ctx.setVariable("offlineZip", offlineZip == null ? null : "site:" + offlineZip);
         ctx.setVariable("nav", nav(v));
         ctx.setVariable("crumbs", crumbs(v));
         int i = order.indexOf(v.id());
