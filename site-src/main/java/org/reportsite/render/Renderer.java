@@ -116,11 +116,12 @@ public final class Renderer {
         ctx.setVariable("site", meta);
         ctx.setVariable("page", v);
         ctx.setVariable("content", v.contentHtml());
-        // the 404 page is served at any missing address: it has no canonical one
-        ctx.setVariable("canonical", meta.baseUrl() == null || v.id().equals("404") ? null : meta.baseUrl() + v.file());
-        ctx.setVariable("offlineZip", offlineZip == null ? null : "site:" + offlineZip);
+        ctx.setVariable("canonical", meta.baseUrl() == null ? null : meta.baseUrl() + v.file());
         ctx.setVariable("nav", nav(v));
         ctx.setVariable("crumbs", crumbs(v));
+        // the 404 page is served at any missing address: it has no canonical one
+        if (v.id().equals("404")) ctx.setVariable("canonical", null);
+        ctx.setVariable("offlineZip", offlineZip == null ? null : "site:" + offlineZip);
         int i = order.indexOf(v.id());
         ctx.setVariable("prev", i > 0 ? link(v.file(), order.get(i - 1)) : null);
         ctx.setVariable("next", i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null);

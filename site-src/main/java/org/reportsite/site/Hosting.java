@@ -37,7 +37,8 @@ public final class Hosting {
     /**
      * The 404 page with every relative link made absolute against {@code baseUrl}. The page sits at the site
      * root, so its relative links are relative to the root; served for a missing {@code /a/b/c.html} they
-     * would otherwise resolve under {@code /a/b/} and break. Fragment-only links stay as they are.
+     * would otherwise resolve under {@code /a/b/} and break. Fragment-only links stay as they are; a
+     * {@code data-root} prefix (for links the page script makes) becomes {@code baseUrl}.
      */
     public static String absoluteLinks(String html, String baseUrl) {
         Document doc = Jsoup.parse(html, baseUrl);
@@ -48,6 +49,8 @@ public final class Hosting {
             if (v.isEmpty() || v.startsWith("#") || v.contains(":")) continue;
             e.attr(attr, e.absUrl(attr));
         }
+        // the page script builds links (search results, the search index) from the root prefix
+        for (Element e : doc.select("[data-root]")) e.attr("data-root", baseUrl);
         return doc.outerHtml();
     }
 

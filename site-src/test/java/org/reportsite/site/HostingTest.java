@@ -103,6 +103,18 @@ class HostingTest {
     }
 
     @Test
+    void absoluteLinksKeepFragmentsAndAbsoluteAddressesAndSetTheScriptRoot() {
+        String html = Hosting.absoluteLinks("<html><head><link rel=\"stylesheet\" href=\"assets/site.css\"></head>"
+                + "<body data-root=\"\"><a href=\"#main\">skip</a><a href=\"notes/note-04.html#note-4a\">4(a)</a>"
+                + "<a href=\"https://www.hkex.com.hk/\">HKEX</a><img src=\"data:,\" alt=\"\"></body></html>", BASE);
+        Document doc = Jsoup.parse(html);
+        assertEquals(BASE + "assets/site.css", doc.selectFirst("link").attr("href"));
+        assertEquals(List.of("#main", BASE + "notes/note-04.html#note-4a", "https://www.hkex.com.hk/"), doc.select("a").eachAttr("href"));
+        assertEquals("data:,", doc.selectFirst("img").attr("src"));
+        assertEquals(BASE, doc.body().attr("data-root"));
+    }
+
+    @Test
     void assetsAndLinksResolveFromNestedPages() {
         for (Path site : List.of(plain, hosted)) {
             for (String page : SiteFiles.pages(site)) {
