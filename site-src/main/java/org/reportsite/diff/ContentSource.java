@@ -48,7 +48,8 @@ public record ContentSource(String label, Path dir, String revision, boolean tem
             throw notFound(arg);
         }
         String commit = sha.text();
-        String label = rev + " (" + commit.substring(0, Math.min(12, commit.length())) + ")";
+        String shortHash = commit.substring(0, Math.min(12, commit.length()));
+        String label = commit.startsWith(rev.toLowerCase(java.util.Locale.ROOT)) ? shortHash : rev + " (" + shortHash + ")";
         Git.Output type = git.run("cat-file", "-t", commit + ":" + path);
         if (type.exit() != 0 || !type.text().equals("tree")) {
             throw new SourceException("revision " + label + " has no folder \"" + path + "\"; name the content folder as "

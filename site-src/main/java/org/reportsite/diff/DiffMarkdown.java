@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 public final class DiffMarkdown {
     static final int MAX_ROWS = 100;
     static final int MAX_DIFF_LINES = 80;
+    /** GitHub takes at most 1 MiB of job summary per step: past this many characters, diffs give way to a list. */
+    static final int DIFF_BUDGET = 700_000;
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private DiffMarkdown() {}
@@ -89,6 +91,11 @@ public final class DiffMarkdown {
         if (cs.isEmpty()) return;
         sb.append("### ").append(title).append(" (").append(cs.size()).append(")\n\n");
         for (ReportDiff.TextChange c : cs) {
+            if (sb.length() > DIFF_BUDGET) {
+                sb.append("- ").append(text(c.title())).append(" (").append(code(c.file())).append("): +").append(c.added())
+                  .append(" −").append(c.removed()).append(" lines (diff left out for size; `--format json` has it)\n");
+                continue;
+            }
             sb.append("<details><summary>").append(html(c.title())).append(c.title().equals(c.file()) ? "" : " (" + html(c.file()) + ")")
               .append(": +").append(c.added()).append(" −").append(c.removed()).append(" lines</summary>\n\n");
             List<String> lines = c.diff().subList(0, Math.min(c.diff().size(), MAX_DIFF_LINES));
@@ -102,6 +109,7 @@ public final class DiffMarkdown {
             }
             sb.append("\n</details>\n\n");
         }
+        sb.append('\n');
     }
 
     private static void findings(StringBuilder sb, String title, List<Finding> fs) {

@@ -173,6 +173,36 @@ class ReportDiffTest {
     }
 
     @Test
+    void longListsAreCutInMarkdownButCompleteInJson() throws Exception {
+        Path many = ContentCopy.of(tmp.resolve("many"));
+        int changed = 0;
+        try (var files = java.nio.file.Files.list(many.resolve("data"))) {
+            for (Path f : files.sorted().toList()) {
+                String s = java.nio.file.Files.readString(f);
+                var m = java.util.regex.Pattern.compile("(\"h1-2025\": )(-?\\d+)([,}])").matcher(s);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(out, m.group(1) + new java.math.BigDecimal(m.group(2)).add(java.math.BigDecimal.ONE) + m.group(3));
+                    changed++;
+                }
+                m.appendTail(out);
+                java.nio.file.Files.writeString(f, out.toString());
+            }
+        }
+        assertTrue(changed > DiffMarkdown.MAX_ROWS, "enough integer figures to cut: " + changed);
+        Snapshot s = Snapshot.load(ContentSource.resolve(many.toString(), tmp));
+        assertTrue(s.loaded(), () -> s.loadErrors().toString());
+        ReportDiff d = ReportDiff.compare(bundled, s);
+        assertEquals(changed, d.changedFacts().size());
+        String md = DiffMarkdown.render(d);
+        String section = md.substring(md.indexOf("### Figures changed (" + changed + ")"));
+        section = section.substring(0, section.indexOf("\n\n", section.indexOf("|---")));
+        assertEquals(1 + DiffMarkdown.MAX_ROWS, section.lines().filter(l -> l.startsWith("| ")).count(), "the header row, then the first rows");
+        assertTrue(md.contains("… and " + (changed - DiffMarkdown.MAX_ROWS) + " more (`--format json` lists them all)."), md);
+        assertEquals(changed, new ObjectMapper().readTree(DiffJson.render(d)).at("/facts/changed").size());
+    }
+
+    @Test
     void markdownTextCannotBreakTheTableOrTheFence() {
         assertEquals("a \\| b \\<i\\> \\*x\\*", DiffMarkdown.cell("a | b <i> *x*"));
         assertEquals("````", DiffMarkdown.fence(List.of("+```java", "-``")));
