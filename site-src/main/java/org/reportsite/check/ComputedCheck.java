@@ -51,7 +51,7 @@ final class ComputedCheck {
                 + (pub.period() != null ? " (" + pub.period() + ")" : "");
         String link = out.rowLink(t.id(), r.id());
         Scale pubScale = Scale.of(t, pub, report.checks());
-        String publishedText = Figures.format(published, pub.decimals()) + "%";
+        String publishedText = Figures.percent(published, pub.decimals());
         BigDecimal value = ComputedColumns.exact(t, r, c);
         BigDecimal[] range = ComputedColumns.range(t, r, c, half(t, "change".equals(c.type()) ? c.from() : c.of()),
                 half(t, "change".equals(c.type()) ? c.to() : c.of()));
@@ -63,7 +63,7 @@ final class ComputedCheck {
             return;
         }
         BigDecimal shown = value.setScale(pub.decimals(), RoundingMode.HALF_UP);
-        String computedText = Figures.format(shown, pub.decimals()) + "%";
+        String computedText = Figures.percent(shown, pub.decimals());
         BigDecimal half = pubScale.halfStep();
         boolean ok = range[0].compareTo(published.add(half)) <= 0 && range[1].compareTo(published.subtract(half)) >= 0;
         boolean exactInputs = range[0].compareTo(range[1]) == 0;

@@ -25,7 +25,13 @@ final class Figures {
     /** A figure with its unit: {@code RMB'000 (1,489,270)}, {@code 35.6%}. */
     static String withUnit(BigDecimal v, Scale s) {
         String f = format(v, s.decimals());
-        return s.dimension().equals("%") ? f + "%" : s.unit() + " " + f;
+        return s.dimension().equals("%") ? percent(v, s.decimals()) : s.unit() + " " + f;
+    }
+
+    /** A percentage as reports print it in text and change columns: {@code -39.9%}. */
+    static String percent(BigDecimal v, int decimals) {
+        BigDecimal r = v.setScale(Math.max(decimals, 0), RoundingMode.HALF_UP);
+        return (r.signum() < 0 ? "-" : "") + format(r.abs(), decimals) + "%";
     }
 
     /** A difference, always with its sign: {@code +0.1}, {@code -6.0}. */
