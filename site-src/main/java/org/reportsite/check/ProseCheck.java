@@ -215,7 +215,9 @@ final class ProseCheck {
         for (String r : pageRows) if (!sentenceRows.contains(r)) wide.addAll(pcts(r));
         String link = "page:" + page.id();
         Pct conflict = null;
-        for (List<Pct> level : List.of(near, wide)) {
+        // "increased by X%" next to cited facts states their change: another figure of the page will not do.
+        boolean statesChange = f.direction() != 0 && near.stream().anyMatch(Pct::change);
+        for (List<Pct> level : statesChange ? List.of(near) : List.of(near, wide)) {
             for (Pct p : level) {
                 if (!matches(p, f)) continue;
                 if (p.change() && f.direction() != 0 && sign(p) != 0 && sign(p) != f.direction()) {

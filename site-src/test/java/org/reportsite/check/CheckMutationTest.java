@@ -121,6 +121,14 @@ class CheckMutationTest {
     }
 
     @Test
+    void aChangeStatedForTheCitedFactsMustBeTheirChangeNotAnotherFigureOfThePage() {
+        String md = "narrative/mdna/results.md";
+        // 18.4% is the gross profit's change, printed further down the same page; the sentence cites revenue.
+        ContentEdit e = new ContentEdit().replace(md, "Our revenue increased by 35.6%", "Our revenue increased by 18.4%");
+        assertError(finding(e.check(), "prose/mdna/results/18.4%"), "prose.mismatch", md, e.lineOf(md, "Our revenue increased by 18.4%"));
+    }
+
+    @Test
     void aChangeInTheWrongDirectionIsReported() {
         String md = "narrative/mdna/results.md";
         ContentEdit e = new ContentEdit().replace(md, "Our selling expenses decreased by 17.3%", "Our selling expenses increased by 17.3%");
