@@ -54,10 +54,11 @@ public final class ContentLoader {
         ReportMeta meta = readMeta();
         Map<String, Table> tables = readTables();
         List<Page> pages = readPages();
-        List<Term> glossary = readGlossary();
+        String[] glossaryIntro = new String[1];
+        List<Term> glossary = readGlossary(glossaryIntro);
         Checks checks = readChecks();
         if (meta == null) return null;
-        return new Report(meta, tables, pages, glossary, checks);
+        return new Report(meta, tables, pages, glossary, glossaryIntro[0], checks);
     }
 
     private LocatedJson json(String relative, boolean required) {
@@ -211,18 +212,25 @@ public final class ContentLoader {
         return pages;
     }
 
-    private List<Term> readGlossary() {
+    /** glossary.json: a list of terms, or {@code {"intro": "...", "terms": [...]}} with the sentence that opens the definitions. */
+    private List<Term> readGlossary(String[] intro) {
         LocatedJson doc = json("glossary.json", false);
         List<Term> terms = new ArrayList<>();
         if (doc == null) return terms;
         JsonFields f = new JsonFields(doc, findings);
-        if (!doc.root().isArray()) {
-            findings.error("json.type", f.at(doc.root()), "glossary.json must be a list of terms [...]",
-                    "Write [ { \"term\": \"...\", \"definition\": \"...\" }, ... ].");
+        JsonNode list = doc.root();
+        if (list.isObject()) {
+            f.unknownFields(list, "glossary.json", Set.of("intro", "terms"));
+            intro[0] = f.text(list, "intro", "glossary.json", false);
+            list = list.get("terms");
+        }
+        if (list == null || !list.isArray()) {
+            findings.error("json.type", f.at(list == null ? doc.root() : list), "glossary.json must be a list of terms [...] or {\"intro\", \"terms\": [...]}",
+                    "Write [ { \"term\": \"...\", \"definition\": \"...\" }, ... ], or { \"intro\": \"...\", \"terms\": [ ... ] }.");
             return terms;
         }
         Map<String, Location> seen = new LinkedHashMap<>();
-        for (JsonNode t : doc.root()) {
+        for (JsonNode t : list) {
             if (!f.isObject(t, "a glossary entry")) continue;
             f.unknownFields(t, "a glossary entry", Set.of("term", "aliases", "definition"));
             String term = f.text(t, "term", "a glossary entry", true);
@@ -245,15 +253,21 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode r = doc.root();
         if (!f.isObject(r, "checks.json")) return Checks.NONE;
-        f.unknownFields(r, "checks.json", Set.of("ties", "acknowledged"));
+        f.unknownFields(r, "checks.json", Set.of("ties", "precision", "acknowledged"));
         List<Checks.Tie> ties = new ArrayList<>();
         for (JsonNode t : f.objects(r, "ties", "checks.json", false)) {
-            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right"));
+            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right", "columns"));
             JsonNode left = t.get("left");
             List<String> lefts = left != null && left.isArray() ? f.strings(t, "left", "a tie")
                     : left == null ? List.of() : List.of(String.valueOf(f.text(t, "left", "a tie", true)));
             ties.add(new Checks.Tie(f.text(t, "id", "a tie", true), f.text(t, "description", "a tie", true), List.copyOf(lefts),
-                    f.text(t, "right", "a tie", true), f.at(t)));
+                    f.text(t, "right", "a tie", true), List.copyOf(f.strings(t, "columns", "a tie")), f.at(t)));
+        }
+        List<Checks.Precision> precision = new ArrayList<>();
+        for (JsonNode p : f.objects(r, "precision", "checks.json", false)) {
+            f.unknownFields(p, "a precision entry", Set.of("table", "columns", "rounded", "reason"));
+            precision.add(new Checks.Precision(f.text(p, "table", "a precision entry", true), List.copyOf(f.strings(p, "columns", "a precision entry")),
+                    f.bool(p, "rounded", "a precision entry", true), f.text(p, "reason", "a precision entry", true), f.at(p)));
         }
         List<Checks.Acknowledged> acks = new ArrayList<>();
         for (JsonNode a : f.objects(r, "acknowledged", "checks.json", false)) {
@@ -261,7 +275,7 @@ public final class ContentLoader {
             acks.add(new Checks.Acknowledged(f.text(a, "finding", "an acknowledged exception", true),
                     f.text(a, "reason", "an acknowledged exception", true), f.at(a)));
         }
-        return new Checks(List.copyOf(ties), List.copyOf(acks));
+        return new Checks(List.copyOf(ties), List.copyOf(precision), List.copyOf(acks));
     }
 
     private List<Path> list(Path dir, String suffix) {

@@ -50,7 +50,15 @@ public final class Fin {
     public boolean hasNotes(Table t) { return t.rows().stream().anyMatch(r -> !r.notes().isEmpty()); }
 
     /** Columns shown: the table's own, then computed ones. */
-    public int columnCount(Table t) { return t.columns().size() + t.computed().size() + (hasNotes(t) ? 1 : 0) + 1; }
+    public int columnCount(Table t) { return t.columns().size() + shownComputed(t).size() + (hasNotes(t) ? 1 : 0) + 1; }
+
+    /**
+     * Computed columns to show: one whose percentage the report already prints ({@code published}) is only
+     * checked against it, not shown a second time.
+     */
+    public List<Table.Computed> shownComputed(Table t) {
+        return t.computed().stream().filter(c -> c.published() == null).toList();
+    }
 
     /** One or two header rows: spanning groups above the columns when the table declares them. */
     public List<List<HeaderCell>> headerRows(Table t) {
@@ -75,7 +83,7 @@ public final class Fin {
                     i += span;
                 }
             }
-            for (Table.Computed c : t.computed()) top.add(new HeaderCell(c.label(), null, 1, 2, "col", "num computed"));
+            for (Table.Computed c : shownComputed(t)) top.add(new HeaderCell(c.label(), null, 1, 2, "col", "num computed"));
             rows.add(top);
             List<HeaderCell> second = new ArrayList<>();
             for (Table.Column c : cols) {
@@ -87,7 +95,7 @@ public final class Fin {
             only.add(new HeaderCell("Line item", null, 1, 1, "col", "label-col"));
             if (extra == 1) only.add(new HeaderCell("Notes", null, 1, 1, "col", "notes-col"));
             for (Table.Column c : t.columns()) only.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", c.text() ? "text" : "num"));
-            for (Table.Computed c : t.computed()) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed"));
+            for (Table.Computed c : shownComputed(t)) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed"));
             rows.add(only);
         }
         return rows;
@@ -151,18 +159,7 @@ public final class Fin {
     }
 
     public static BigDecimal computedValue(Table t, Row r, Table.Computed c) {
-        if ("change".equals(c.type())) {
-            BigDecimal from = r.amount(c.from()), to = r.amount(c.to());
-            if (from == null || to == null || from.signum() == 0) return null;
-            return to.subtract(from).multiply(BigDecimal.valueOf(100)).divide(from.abs(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        if ("share".equals(c.type())) {
-            BigDecimal v = r.amount(c.of());
-            BigDecimal total = t.row(c.total()).map(x -> x.amount(c.of())).orElse(null);
-            if (v == null || total == null || total.signum() == 0) return null;
-            return v.multiply(BigDecimal.valueOf(100)).divide(total, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        return null;
+        return org.reportsite.check.ComputedColumns.value(t, r, c);
     }
 
     public int footnoteNumber(Table t, String footnoteId) { return t.footnoteNumber(footnoteId); }
