@@ -93,7 +93,7 @@ final class ProseScanner {
         Matcher d = PageReader.DIRECTIVE.matcher(raw);
         while (d.find()) {
             if (d.group(1).equals("fact")) {
-                FactRef.parse(d.group(2).split("\\|")[0]).ifPresent(f -> {
+                FactRef.parse(d.group(2).split("\\|", -1)[0]).ifPresent(f -> {
                     facts.add(f);
                     factSpans.add(new int[]{d.start(), d.end()});
                 });

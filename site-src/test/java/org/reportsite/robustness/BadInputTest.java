@@ -237,6 +237,8 @@ class BadInputTest {
                 d -> replace(d, "narrative/index.md", "income/revenue/h1-2025", "income/revenues/h1-2025"), "no row \"revenues\""));
         cs.add(at("fact of an unknown column", "ref.fact", "narrative/index.md", "h1-2023",
                 d -> replace(d, "narrative/index.md", "income/revenue/h1-2025", "income/revenue/h1-2023"), "no column \"h1-2023\""));
+        cs.add(at("fact with options but no target", "directive.syntax", "narrative/index.md", "{{fact:|}}",
+                d -> replace(d, "narrative/index.md", "Gross margin", "{{fact:|}} Gross margin"), "names no target"));
         cs.add(at("unknown fact option", "ref.fact-option", "narrative/index.md", "|milion",
                 d -> replace(d, "narrative/index.md", "|million", "|milion"), "\"milion\""));
         cs.add(at("fact not written TABLE/ROW/COLUMN", "ref.fact-syntax", "narrative/index.md", "{{fact:income/revenue|",

@@ -59,7 +59,9 @@ class MarkdownFuzzTest {
                 "<p style=\"background:url(javascript:x)\">p</p>", "<abbr title=\"t\">A</abbr>", "<sup>1</sup>", "<br>");
         Arbitrary<String> syntax = Arbitraries.of("`", "``", "```", "~~~", "# ", "### (a) ", "### (b) Sub", "| a | b |", "|---|---|", "* ", "1. ",
                 "> ", "    ", "\t", "\\", "_", "**", "[", "]", "(", ")", "<", ">", "&", "&amp;", "&#0;", "\u0000", "\u00a0", "\r", "{{", "}}",
-                "{", "}", "{{{", "}}}", "note 1", "Note 1(a)", "note 99", "Board", "the Group", "RMB2,358.2 million", "12.5%", " ", "text", "\n");
+                "{", "}", "{{{", "}}}", "note 1", "Note 1(a)", "note 99", "Board", "the Group", "RMB2,358.2 million", "12.5%", " ", "text", "\n",
+                "increased by 35.6% to ", "decreased from RMB907.8 million to ", "(1,450,398)", "HK$1.2 billion", "RMB'000", "2,358,198",
+                " compared with ", "US$0.5", "-39.9%", "1e3", "0.000");
         Arbitrary<String> fragment = Arbitraries.frequencyOf(
                 Tuple.of(4, directive), Tuple.of(2, link), Tuple.of(3, html), Tuple.of(5, syntax),
                 Tuple.of(2, Arbitraries.strings().withChars("abc {}|:/<>\"'`*_[]()#!\\&;=-\n").ofMaxLength(12)));
