@@ -116,18 +116,17 @@ public final class HtmlStage {
         toc.removeAttr("data-toc");
         toc.appendElement("h2").addClass("toc-title").text("On this page");
         Element ol = toc.appendElement("ol");
-        Element sub = null;
+        Element lastH2 = null; // an h3 nests under the h2 before it; with no h2 before it, it is top level
         for (Element h : hs) {
-            if (h.tagName().equals("h2") || sub == null && ol.children().isEmpty()) {
-                Element li = ol.appendElement("li");
-                li.appendElement("a").attr("href", "#" + h.id()).text(h.text());
-                sub = h.tagName().equals("h2") ? li : null;
-            } else {
-                Element parentLi = sub != null ? sub : ol.children().last();
-                Element subOl = parentLi.selectFirst("> ol");
-                if (subOl == null) subOl = parentLi.appendElement("ol");
-                subOl.appendElement("li").appendElement("a").attr("href", "#" + h.id()).text(h.text());
+            boolean nested = h.tagName().equals("h3") && lastH2 != null;
+            Element list = ol;
+            if (nested) {
+                list = lastH2.selectFirst("> ol");
+                if (list == null) list = lastH2.appendElement("ol");
             }
+            Element li = list.appendElement("li");
+            li.appendElement("a").attr("href", "#" + h.id()).text(h.text());
+            if (h.tagName().equals("h2")) lastH2 = li;
         }
     }
 
@@ -206,8 +205,8 @@ public final class HtmlStage {
             String label = (c.noteKey().equals(page.note()) ? "" : "Note " + NoteKey.display(c.noteKey()) + ": ") + c.label();
             String href = "page:" + c.pageId() + (c.anchor() == null ? "" : "#" + c.anchor());
             if (!seen.add(label + "|" + href)) continue;
-            ul.appendElement("li").appendElement("a").attr("href", href)
-              .attr("aria-label", "Note " + NoteKey.display(c.noteKey()) + " is cited in " + c.label()).text(label);
+            // no aria-label: the visible text, under the "Cited in" heading, is the link's name
+            ul.appendElement("li").appendElement("a").attr("href", href).text(label);
         }
     }
 
