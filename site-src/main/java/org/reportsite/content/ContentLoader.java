@@ -54,10 +54,11 @@ public final class ContentLoader {
         ReportMeta meta = readMeta();
         Map<String, Table> tables = readTables();
         List<Page> pages = readPages();
-        List<Term> glossary = readGlossary();
+        String[] glossaryIntro = new String[1];
+        List<Term> glossary = readGlossary(glossaryIntro);
         Checks checks = readChecks();
         if (meta == null) return null;
-        return new Report(meta, tables, pages, glossary, checks);
+        return new Report(meta, tables, pages, glossary, glossaryIntro[0], checks);
     }
 
     private LocatedJson json(String relative, boolean required) {
@@ -200,17 +201,24 @@ public final class ContentLoader {
         return pages;
     }
 
-    private List<Term> readGlossary() {
+    /** glossary.json: a list of terms, or {@code {"intro": "...", "terms": [...]}} with the sentence that opens the definitions. */
+    private List<Term> readGlossary(String[] intro) {
         LocatedJson doc = json("glossary.json", false);
         List<Term> terms = new ArrayList<>();
         if (doc == null) return terms;
         JsonFields f = new JsonFields(doc, findings);
-        if (!doc.root().isArray()) {
-            findings.error("json.type", f.at(doc.root()), "glossary.json must be a list of terms [...]", null);
+        JsonNode list = doc.root();
+        if (list.isObject()) {
+            f.unknownFields(list, "glossary.json", Set.of("intro", "terms"));
+            intro[0] = f.text(list, "intro", "glossary.json", false);
+            list = list.get("terms");
+        }
+        if (list == null || !list.isArray()) {
+            findings.error("json.type", f.at(list == null ? doc.root() : list), "glossary.json must be a list of terms [...] or {\"intro\", \"terms\": [...]}", null);
             return terms;
         }
         Map<String, Location> seen = new LinkedHashMap<>();
-        for (JsonNode t : doc.root()) {
+        for (JsonNode t : list) {
             if (!f.isObject(t, "a glossary entry")) continue;
             f.unknownFields(t, "a glossary entry", Set.of("term", "aliases", "definition"));
             String term = f.text(t, "term", "a glossary entry", true);

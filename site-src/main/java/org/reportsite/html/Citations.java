@@ -27,15 +27,21 @@ public final class Citations {
     private final Map<String, List<Citation>> byNote = new LinkedHashMap<>();
 
     public Citations(Index index) {
+        Map<String, Integer> titles = new LinkedHashMap<>();
+        for (Table t : index.report().tables().values()) titles.merge(t.title(), 1, Integer::sum);
         for (Page p : index.orderedPages()) {
             for (Reference r : p.references()) {
                 if (r.kind() == Reference.Kind.TABLE) {
                     Table t = index.report().tables().get(r.target());
                     if (t == null) continue;
+                    String name = titles.get(t.title()) > 1 && t.period() != null ? t.title() + " (" + t.period() + ")" : t.title();
+                    String group = null;
                     for (Row row : t.rows()) {
+                        if (row.style() == Row.Style.HEADING && !row.hasValues()) group = row.label();
                         for (String n : row.notes()) {
+                            String where = group == null || group.equals(row.label()) ? row.label() : group + ", " + row.label();
                             add(NoteKey.normalize(n), new Citation(NoteKey.normalize(n), p.id(), Index.rowAnchor(t.id(), row.id()),
-                                    t.title() + " — " + row.label()));
+                                    name + " — " + where));
                         }
                     }
                 }

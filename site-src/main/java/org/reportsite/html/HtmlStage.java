@@ -116,17 +116,18 @@ public final class HtmlStage {
         toc.removeAttr("data-toc");
         toc.appendElement("h2").addClass("toc-title").text("On this page");
         Element ol = toc.appendElement("ol");
-        Element lastH2 = null; // an h3 nests under the h2 before it; with no h2 before it, it is top level
+        Element lastH2 = null;
         for (Element h : hs) {
-            boolean nested = h.tagName().equals("h3") && lastH2 != null;
-            Element list = ol;
-            if (nested) {
-                list = lastH2.selectFirst("> ol");
-                if (list == null) list = lastH2.appendElement("ol");
+            Element li;
+            if (h.tagName().equals("h3") && lastH2 != null) {
+                Element subOl = lastH2.selectFirst("> ol");
+                if (subOl == null) subOl = lastH2.appendElement("ol");
+                li = subOl.appendElement("li");
+            } else {
+                li = ol.appendElement("li");
+                if (h.tagName().equals("h2")) lastH2 = li;
             }
-            Element li = list.appendElement("li");
             li.appendElement("a").attr("href", "#" + h.id()).text(h.text());
-            if (h.tagName().equals("h2")) lastH2 = li;
         }
     }
 
@@ -162,9 +163,13 @@ public final class HtmlStage {
             for (int i = 0; i < termOrder.size(); i++) {
                 Term term = termOrder.get(i);
                 if (done.contains(term) || t.parent() == null) continue;
-                Matcher m = termPatterns.get(i).matcher(t.getWholeText());
-                if (!m.find()) continue;
                 String text = t.getWholeText();
+                Matcher m = termPatterns.get(i).matcher(text);
+                boolean found = false;
+                while (m.find()) {
+                    if (!insideProperName(text, m.start(), m.end())) { found = true; break; }
+                }
+                if (!found) continue;
                 TextNode after = new TextNode(text.substring(m.end()));
                 Element a = new Element("a").attr("href", "term:" + term.term()).addClass("term").attr("title", term.definition()).text(m.group());
                 t.before(new TextNode(text.substring(0, m.start())));
@@ -175,6 +180,25 @@ public final class HtmlStage {
                 t = after;
             }
         }
+    }
+
+    private static final Set<String> SENTENCE_STARTERS = Set.of("The", "A", "An", "Our", "This", "That", "Each", "Its", "Such", "All", "Any");
+
+    /**
+     * "Company" in "Hong Kong Securities Clearing Company Limited" or "SenseTime" in "SenseTime Group Inc." is
+     * part of another name, not the defined term: a capitalised word right before or after marks that.
+     */
+    static boolean insideProperName(String text, int start, int end) {
+        int n = end;
+        if (n < text.length() && text.charAt(n) == ' ' && n + 1 < text.length() && Character.isUpperCase(text.charAt(n + 1))) return true;
+        int p = start - 1;
+        if (p > 0 && text.charAt(p) == ' ') {
+            int w = p;
+            while (w > 0 && Character.isLetter(text.charAt(w - 1))) w--;
+            String prev = text.substring(w, p);
+            if (!prev.isEmpty() && Character.isUpperCase(prev.charAt(0)) && !SENTENCE_STARTERS.contains(prev)) return true;
+        }
+        return false;
     }
 
     private List<TextNode> textNodes(Element root) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The whole report as loaded: immutable, ordered, ready to check and render. */
 public record Report(ReportMeta meta, Map<String, Table> tables, List<Page> pages,
-                     List<Term> glossary, Checks checks) {
+                     List<Term> glossary, String glossaryIntro, Checks checks) {
 
     public Optional<Table> table(String id) { return Optional.ofNullable(tables.get(id)); }
 

@@ -113,7 +113,7 @@ public final class Fin {
         Row heading = null;
         List<Row> current = new ArrayList<>();
         for (Row r : t.rows()) {
-            if (r.style() == Row.Style.HEADING && !r.hasValues()) {
+            if (r.style() == Row.Style.HEADING && !r.hasValues() && r.notes().isEmpty() && r.footnotes().isEmpty()) {
                 if (heading != null || !current.isEmpty()) out.add(new RowGroup(heading, current));
                 heading = r;
                 current = new ArrayList<>();

@@ -14,7 +14,9 @@ public final class GeneratedPages {
     private GeneratedPages() {}
 
     public static String glossary(Report report) {
-        StringBuilder sb = new StringBuilder("<p>In this report, unless the context otherwise requires, these expressions have the meanings below.</p>\n<dl class=\"glossary\">\n");
+        String intro = report.glossaryIntro() != null ? report.glossaryIntro()
+                : "In this report, unless the context otherwise requires, these expressions have the meanings below.";
+        StringBuilder sb = new StringBuilder("<p>" + Renderer.escape(intro) + "</p>\n<dl class=\"glossary\">\n");
         for (Term t : report.glossary()) {
             sb.append("<dt id=\"").append(t.anchor()).append("\">").append(Renderer.escape(t.term()));
             if (!t.aliases().isEmpty()) {

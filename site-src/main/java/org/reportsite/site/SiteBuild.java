@@ -150,16 +150,29 @@ public final class SiteBuild {
     private void verifyLinks(List<PageResult> pages, Path dir) {
         Map<String, Set<String>> ids = new HashMap<>();
         for (PageResult p : pages) ids.put(p.file(), p.ids());
+        Map<String, Page> sources = new HashMap<>();
+        for (Page p : report.pages()) sources.put(p.outputPath(), p);
         Set<String> reported = new HashSet<>();
         for (PageResult p : pages) {
             for (String link : p.links()) {
                 String problem = problem(p.file(), link, ids, dir);
                 if (problem != null && reported.add(p.file() + "|" + link)) {
-                    findings.error("link.broken", Location.of(p.sourceFile()), "broken link \"" + link + "\" on " + p.file() + ": " + problem,
+                    findings.error("link.broken", locate(sources.get(p.file()), p.sourceFile(), link),
+                            "broken link \"" + link + "\" on " + p.file() + ": " + problem,
                             "Fix the reference in the page (or in the template, if the link comes from the layout).");
                 }
             }
         }
+    }
+
+    /** The Markdown line a link was written on, when the link came from the page's Markdown as written. */
+    private static Location locate(Page page, String sourceFile, String link) {
+        if (page == null) return Location.of(sourceFile);
+        String[] lines = page.markdown().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("(" + link) || lines[i].contains("\"" + link + "\"")) return new Location(sourceFile, page.bodyLine() + i, 0);
+        }
+        return Location.of(sourceFile);
     }
 
     private static String problem(String from, String link, Map<String, Set<String>> ids, Path dir) {
