@@ -51,7 +51,8 @@ async function open(rel, label, { width = 1280, height = 900, colorScheme = 'lig
 async function axe(page, where, rules) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: AXE });
   const res = await page.evaluate(async ([tags, only]) => window.axe.run(document, {
-    runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: tags }, resultTypes: ['violations'],
+    // preload: false, or axe fetches the stylesheets by XHR, which file:// forbids (and logs as a console error)
+    runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: tags }, resultTypes: ['violations'], preload: false,
   }), [TAGS, rules]);
   let n = 0;
   for (const v of res.violations) for (const node of v.nodes) { n++; t.add('axe', where, `${v.id}: ${v.help} -> ${node.target.join(' ')}`); }
@@ -145,7 +146,7 @@ try {
       const box = svg?.getBoundingClientRect();
       const labelled = (svg?.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean).map((i) => document.getElementById(i));
       const bars = [...(svg?.querySelectorAll('rect.bar, rect.seg') || [])].filter((r) => r.getBoundingClientRect().width > 0);
-      const link = f.querySelector('figcaption a[href]');
+      const link = f.querySelector('a[href]');
       return {
         table: f.dataset.tableId,
         role: svg?.getAttribute('role'),

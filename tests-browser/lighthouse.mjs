@@ -30,24 +30,24 @@ for (let i = 0; i < 100; i++) {
 
 const t = new Tally();
 const scores = {};
-t.ok('scores');
+t.ok('categories');
 for (const rel of pages) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rs-lh-'));
   const out = path.join(tmp, 'report.json');
   const r = spawnSync(LH, [`http://127.0.0.1:${port}/${rel}`, '--quiet', '--output=json', `--output-path=${out}`,
     `--chrome-flags=${[...CHROMIUM_ARGS, `--user-data-dir=${tmp}/profile`].join(' ')}`],
   { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 180000 });
-  if (!fs.existsSync(out)) { t.add('scores', rel, `lighthouse failed (exit ${r.status}): ${(r.stderr || '').slice(-400)}`); continue; }
+  if (!fs.existsSync(out)) { t.add('categories', rel, `lighthouse failed (exit ${r.status}): ${(r.stderr || '').slice(-400)}`); continue; }
   const lhr = JSON.parse(fs.readFileSync(out, 'utf8'));
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (lhr.runtimeError) t.add('scores', rel, `runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) t.add('categories', rel, `runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
   scores[rel] = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score]));
   console.log(`  ${rel}: ${JSON.stringify(scores[rel])}`);
   for (const [id, cat] of Object.entries(lhr.categories)) {
     if (cat.score === null || cat.score < MIN) {
       const failing = cat.auditRefs.filter((a) => a.weight > 0 && lhr.audits[a.id].score !== null && lhr.audits[a.id].score < 0.9)
         .map((a) => `${a.id} (${lhr.audits[a.id].score})`);
-      t.add('scores', rel, `${id} ${cat.score} < ${MIN}; audits below 0.9: ${failing.join(', ') || 'none'}`);
+      t.add('categories', rel, `${id} ${cat.score} < ${MIN}; audits below 0.9: ${failing.join(', ') || 'none'}`);
     }
   }
 }

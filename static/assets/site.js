@@ -11,16 +11,13 @@
   var status = document.getElementById('search-status');
   var MAX_RESULTS = 20;
 
-  /* ---------- navigation: open the sidebar where ::details-content is unknown (wide screens only) ---------- */
+  /* ---------- navigation: a sidebar, always open, on wide screens; "Contents" to open on small ones ---------- */
   var nav = document.querySelector('.nav-toggle');
-  if (nav && window.matchMedia && !supportsDetailsContent()) {
+  if (nav && window.matchMedia) {
     var wide = window.matchMedia('(min-width: 64rem)');
     var sync = function () { if (wide.matches) nav.open = true; };
     sync();
     if (wide.addEventListener) wide.addEventListener('change', sync);
-  }
-  function supportsDetailsContent() {
-    try { return CSS.supports('selector(::details-content)'); } catch (e) { return false; }
   }
 
   if (!input || !panel) return;
@@ -162,8 +159,8 @@
     return { 'business-review': 'Business review', mdna: 'Management discussion and analysis', 'financial-statements': 'Financial statements', notes: 'Notes' }[dir] || 'Report';
   }
 
-  function open() { panel.hidden = false; input.setAttribute('aria-expanded', 'true'); }
-  function close() { panel.hidden = true; input.setAttribute('aria-expanded', 'false'); }
+  function open() { panel.hidden = false; }
+  function close() { panel.hidden = true; }
   function links() { return Array.prototype.slice.call(panel.querySelectorAll('a')); }
 
   var pending = 0;
@@ -178,7 +175,6 @@
     });
   }
 
-  input.setAttribute('aria-expanded', 'false');
   input.addEventListener('focus', function () { loadIndex().catch(function () {}); if (input.value.trim() && panel.childNodes.length) open(); });
   input.addEventListener('input', update);
   input.addEventListener('keydown', function (ev) {

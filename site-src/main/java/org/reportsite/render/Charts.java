@@ -79,6 +79,7 @@ public final class Charts {
             d.text(0, y + FONT, "lbl", r.label());
             d.desc.append(r.label()).append(": ");
             y += LINE + 2;
+            s.zeroLine(d, y - 2, y + g.size() * (BAR + BAR_GAP) - BAR_GAP + 2);
             for (int i = 0; i < g.size(); i++) {
                 Point p = g.get(i);
                 d.desc.append(seriesName(t, p.column())).append(' ').append(p.text()).append(i < g.size() - 1 ? ", " : "; ");
@@ -95,7 +96,6 @@ public final class Charts {
             }
             y += GROUP_GAP - BAR_GAP;
         }
-        s.zeroLine(d, legendHeight(d), y - GROUP_GAP + 4);
         d.height = y - GROUP_GAP + 8;
         return "Bar chart";
     }
@@ -168,6 +168,7 @@ public final class Charts {
             d.text(0, y + FONT, "lbl", r.label());
             d.desc.append(r.label()).append(' ').append(text).append(i < rows.size() - 1 ? "; " : ".");
             y += LINE + 2;
+            s.zeroLine(d, y - 2, y + BAR + 5);
             BigDecimal from = balance ? BigDecimal.ZERO : run;
             BigDecimal to = balance ? (v == null ? BigDecimal.ZERO : v) : run.add(v == null ? BigDecimal.ZERO : v);
             BigDecimal x0 = s.x(from), x1 = s.x(to);
@@ -182,7 +183,6 @@ public final class Charts {
             prevBottom = y + BAR + 3;
             y += BAR + 3 + GROUP_GAP;
         }
-        s.zeroLine(d, legendHeight(d), y - GROUP_GAP + 4);
         d.height = y - GROUP_GAP + 8;
         return "Waterfall chart";
     }
@@ -269,8 +269,6 @@ public final class Charts {
         d.legendBottom = line + LINE + 8;
         return d.legendBottom;
     }
-
-    private static int legendHeight(Draw d) { return d.legendBottom - 4; }
 
     /** Rough width of a label at 12px in a system sans-serif (enough to decide whether it fits). */
     static int textWidth(String s) {
