@@ -17,6 +17,13 @@
     var wide = window.matchMedia('(min-width: 64rem)');
     var sync = function () { if (wide.matches) nav.open = true; };
     sync();
+    /* the sidebar scrolls on its own: bring the current page into its view */
+    var here = nav.querySelector('[aria-current="page"]');
+    var side = nav.parentNode;
+    if (here && wide.matches && side.scrollHeight > side.clientHeight) {
+      var top = here.getBoundingClientRect().top - side.getBoundingClientRect().top;
+      if (top > side.clientHeight - 80) side.scrollTop = top - side.clientHeight / 3;
+    }
     if (wide.addEventListener) wide.addEventListener('change', sync);
   }
 

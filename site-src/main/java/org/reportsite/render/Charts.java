@@ -121,17 +121,19 @@ public final class Charts {
             y += LINE + 2;
             d.desc.append(seriesName(t, c)).append(" (total ").append(total).append("): ");
             BigDecimal x = s.x(BigDecimal.ZERO);
+            BigDecimal cumulative = BigDecimal.ZERO; // segments end at the scaled running sum, so rounding never adds up
             for (int ri = 0; ri < rows.size(); ri++) {
                 Row r = rows.get(ri);
                 BigDecimal v = value(r, c, t, spec);
                 String text = format(v, c, spec);
                 d.desc.append(r.label()).append(' ').append(text).append(ri < rows.size() - 1 ? ", " : "; ");
                 if (v == null || v.signum() <= 0) continue;
-                BigDecimal w = s.x(v).subtract(s.x(BigDecimal.ZERO));
+                cumulative = cumulative.add(v);
+                BigDecimal w = s.x(cumulative).subtract(x);
                 String series = "s" + (ri % 6 + 1);
                 d.rect(x, y, w, h, "seg " + series, r.label() + ": " + text);
                 if (w.compareTo(BigDecimal.valueOf(textWidth(text) + 8)) >= 0) {
-                    d.text(x.add(BigDecimal.valueOf(4)), y + 16, "val in" + (ri % 2 == 1 ? " dark" : ""), text);
+                    d.text(x.add(BigDecimal.valueOf(4)), y + 16, "val in on" + (ri % 6 + 1), text);
                 }
                 x = x.add(w);
             }
