@@ -50,6 +50,25 @@ class ReaderLayoutTest {
     }
 
     @Test
+    void everyFigureCellNamesItsLineItemAndColumnHeaders() {
+        int cells = 0;
+        for (String file : BundledSite.htmlFiles()) {
+            for (Element table : BundledSite.page(file).select("figure.fin-table table")) {
+                Set<String> thIds = new HashSet<>(table.select("th[id]").eachAttr("id"));
+                for (Element td : table.select("tbody td")) {
+                    List<String> headers = List.of(td.attr("headers").split(" "));
+                    assertFalse(td.attr("headers").isBlank(), file + ": cell without headers in " + table.parent().attr("aria-labelledby"));
+                    for (String h : headers) assertTrue(thIds.contains(h), file + ": headers names " + h + ", no th of its table");
+                    Element rowHeader = td.parent().selectFirst("th");
+                    assertTrue(headers.contains(rowHeader.id()), file + ": cell not labelled by its row's header " + rowHeader.id());
+                    cells++;
+                }
+            }
+        }
+        assertTrue(cells > 1000, "cells checked: " + cells);
+    }
+
+    @Test
     void noInlineScriptOrStyleSoAStrictContentSecurityPolicyHolds() {
         for (String file : BundledSite.htmlFiles()) {
             Document d = BundledSite.page(file);
