@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code report-site}: build, check (and preview) a financial report site. Exit 0 ok, 1 content errors, 2 usage. */
 @Command(name = "report-site", mixinStandardHelpOptions = true, version = "report-site 0.1.0",
         description = "Turns a financial report (dataset + Markdown narrative) into a cross-linked static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +31,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use build or check (see --help).");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use build, check or diff (see --help).");
     }
 }

@@ -241,15 +241,21 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode r = doc.root();
         if (!f.isObject(r, "checks.json")) return Checks.NONE;
-        f.unknownFields(r, "checks.json", Set.of("ties", "acknowledged"));
+        f.unknownFields(r, "checks.json", Set.of("ties", "precision", "acknowledged"));
         List<Checks.Tie> ties = new ArrayList<>();
         for (JsonNode t : f.objects(r, "ties", "checks.json", false)) {
-            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right"));
+            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right", "columns"));
             JsonNode left = t.get("left");
             List<String> lefts = left != null && left.isArray() ? f.strings(t, "left", "a tie")
                     : left == null ? List.of() : List.of(String.valueOf(f.text(t, "left", "a tie", true)));
             ties.add(new Checks.Tie(f.text(t, "id", "a tie", true), f.text(t, "description", "a tie", true), List.copyOf(lefts),
-                    f.text(t, "right", "a tie", true), f.at(t)));
+                    f.text(t, "right", "a tie", true), List.copyOf(f.strings(t, "columns", "a tie")), f.at(t)));
+        }
+        List<Checks.Precision> precision = new ArrayList<>();
+        for (JsonNode p : f.objects(r, "precision", "checks.json", false)) {
+            f.unknownFields(p, "a precision entry", Set.of("table", "columns", "rounded", "reason"));
+            precision.add(new Checks.Precision(f.text(p, "table", "a precision entry", true), List.copyOf(f.strings(p, "columns", "a precision entry")),
+                    f.bool(p, "rounded", "a precision entry", true), f.text(p, "reason", "a precision entry", true), f.at(p)));
         }
         List<Checks.Acknowledged> acks = new ArrayList<>();
         for (JsonNode a : f.objects(r, "acknowledged", "checks.json", false)) {
@@ -257,7 +263,7 @@ public final class ContentLoader {
             acks.add(new Checks.Acknowledged(f.text(a, "finding", "an acknowledged exception", true),
                     f.text(a, "reason", "an acknowledged exception", true), f.at(a)));
         }
-        return new Checks(List.copyOf(ties), List.copyOf(acks));
+        return new Checks(List.copyOf(ties), List.copyOf(precision), List.copyOf(acks));
     }
 
     private List<Path> list(Path dir, String suffix) {

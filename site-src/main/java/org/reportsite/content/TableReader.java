@@ -24,7 +24,7 @@ final class TableReader {
             "columns", "columnSums", "rows", "footnotes", "computed", "description");
     private static final Set<String> COLUMN_FIELDS = Set.of("id", "label", "subLabel", "period", "unit", "decimals", "negative", "kind");
     private static final Set<String> ROW_FIELDS = Set.of("id", "label", "style", "indent", "notes", "footnotes", "values", "sum", "columns");
-    private static final Set<String> COMPUTED_FIELDS = Set.of("type", "id", "label", "from", "to", "of", "total", "published");
+    private static final Set<String> COMPUTED_FIELDS = Set.of("type", "id", "label", "from", "to", "of", "total", "published", "basis");
 
     private final LocatedJson doc;
     private final Findings findings;
@@ -108,7 +108,17 @@ final class TableReader {
             Table.Computed comp = new Table.Computed(type, cid, f.text(c, "label", "a computed column", true),
                     f.text(c, "from", "a computed column", false), f.text(c, "to", "a computed column", false),
                     f.text(c, "of", "a computed column", false), f.text(c, "total", "a computed column", false),
-                    f.text(c, "published", "a computed column", false), f.at(c));
+                    f.text(c, "published", "a computed column", false), f.text(c, "basis", "a computed column", false), f.at(c));
+            if (comp.basis() != null && !comp.basis().equals("signed") && !comp.basis().equals("magnitude")) {
+                findings.error("table.computed", f.at(c.get("basis")), "computed column basis \"" + comp.basis() + "\" is unknown",
+                        "Use \"signed\" ((to - from) / |from|, the default) or \"magnitude\" (|to| / |from| - 1, a shrinking loss is negative).");
+            }
+            if ("change".equals(type) && (comp.from() == null || comp.to() == null)) {
+                findings.error("table.computed", f.at(c), "a change column needs \"from\" and \"to\" (column ids)", null);
+            }
+            if ("share".equals(type) && (comp.of() == null || comp.total() == null)) {
+                findings.error("table.computed", f.at(c), "a share column needs \"of\" (a column id) and \"total\" (the row id of the total)", null);
+            }
             for (String ref : new String[]{comp.from(), comp.to(), comp.of(), comp.published()}) {
                 if (ref != null) checkColumns(List.of(ref), columnIds, c, "computed column");
             }

@@ -59,7 +59,15 @@ public final class Fin {
     public boolean hasNotes(Table t) { return t.rows().stream().anyMatch(r -> !r.notes().isEmpty()); }
 
     /** Columns shown: the table's own, then computed ones. */
-    public int columnCount(Table t) { return t.columns().size() + t.computed().size() + (hasNotes(t) ? 1 : 0) + 1; }
+    public int columnCount(Table t) { return t.columns().size() + shownComputed(t).size() + (hasNotes(t) ? 1 : 0) + 1; }
+
+    /**
+     * Computed columns to show: one whose percentage the report already prints ({@code published}) is only
+     * checked against it, not shown a second time.
+     */
+    public List<Table.Computed> shownComputed(Table t) {
+        return t.computed().stream().filter(c -> c.published() == null).toList();
+    }
 
     /** One or two header rows: spanning groups above the columns when the table declares them. */
     public List<List<HeaderCell>> headerRows(Table t) {
@@ -84,7 +92,7 @@ public final class Fin {
                     i += span;
                 }
             }
-            for (Table.Computed c : t.computed()) top.add(new HeaderCell(c.label(), null, 1, 2, "col", "num computed", headerId(t, c.id())));
+            for (Table.Computed c : shownComputed(t)) top.add(new HeaderCell(c.label(), null, 1, 2, "col", "num computed", headerId(t, c.id())));
             rows.add(top);
             List<HeaderCell> second = new ArrayList<>();
             for (Table.Column c : cols) {
@@ -96,7 +104,7 @@ public final class Fin {
             only.add(new HeaderCell("Line item", null, 1, 1, "col", "label-col", headerId(t, "label")));
             if (extra == 1) only.add(new HeaderCell("Notes", null, 1, 1, "col", "notes-col", headerId(t, "notes")));
             for (Table.Column c : t.columns()) only.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", c.text() ? "text" : "num", headerId(t, c.id())));
-            for (Table.Computed c : t.computed()) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed", headerId(t, c.id())));
+            for (Table.Computed c : shownComputed(t)) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed", headerId(t, c.id())));
             rows.add(only);
         }
         return rows;
@@ -130,7 +138,7 @@ public final class Fin {
         if (hasNotes(t)) sb.append(' ').append(headerId(t, "notes"));
         for (Table.Column c : t.columns()) sb.append(' ').append(headerId(t, c.id()));
         for (Table.ColumnGroup g : t.columnGroups()) sb.append(' ').append(groupHeaderId(t, g));
-        for (Table.Computed c : t.computed()) sb.append(' ').append(headerId(t, c.id()));
+        for (Table.Computed c : shownComputed(t)) sb.append(' ').append(headerId(t, c.id()));
         return sb.toString();
     }
 
@@ -192,18 +200,7 @@ public final class Fin {
     }
 
     public static BigDecimal computedValue(Table t, Row r, Table.Computed c) {
-        if ("change".equals(c.type())) {
-            BigDecimal from = r.amount(c.from()), to = r.amount(c.to());
-            if (from == null || to == null || from.signum() == 0) return null;
-            return to.subtract(from).multiply(BigDecimal.valueOf(100)).divide(from.abs(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        if ("share".equals(c.type())) {
-            BigDecimal v = r.amount(c.of());
-            BigDecimal total = t.row(c.total()).map(x -> x.amount(c.of())).orElse(null);
-            if (v == null || total == null || total.signum() == 0) return null;
-            return v.multiply(BigDecimal.valueOf(100)).divide(total, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        return null;
+        return org.reportsite.check.ComputedColumns.value(t, r, c);
     }
 
     public int footnoteNumber(Table t, String footnoteId) { return t.footnoteNumber(footnoteId); }

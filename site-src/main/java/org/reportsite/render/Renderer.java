@@ -43,8 +43,15 @@ public final class Renderer {
     private final Map<String, String> tableHtml = new ConcurrentHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
+    private final String offlineZip;
 
     public Renderer(Path templatesDir, Report report, Index index) {
+        this(templatesDir, report, index, null);
+    }
+
+    /** {@code offlineZip}: the site path of the offline edition to link from every page, or null for none. */
+    public Renderer(Path templatesDir, Report report, Index index, String offlineZip) {
+        this.offlineZip = offlineZip;
         this.report = report;
         this.index = index;
         FileTemplateResolver resolver = new FileTemplateResolver();
@@ -118,6 +125,9 @@ public final class Renderer {
         ctx.setVariable("section", index.sectionOf(v.id()));
         ctx.setVariable("nav", nav(v));
         ctx.setVariable("crumbs", crumbs(v));
+        // the 404 page is served at any missing address: it has no canonical one
+        if (v.id().equals("404")) ctx.setVariable("canonical", null);
+        ctx.setVariable("offlineZip", offlineZip == null ? null : "site:" + offlineZip);
         int i = order.indexOf(v.id());
         ctx.setVariable("prev", i > 0 ? link(v.file(), order.get(i - 1)) : null);
         ctx.setVariable("next", i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null);

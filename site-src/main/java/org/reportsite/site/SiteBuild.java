@@ -33,7 +33,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -42,8 +41,15 @@ import java.util.function.Consumer;
  */
 public final class SiteBuild {
 
-    /** Where to read and write; {@code write = false} is the {@code check} command. */
-    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress) {}
+    /**
+     * Where to read and write; {@code write = false} is the {@code check} command; {@code zip} also writes the
+     * offline edition ({@link OfflineZip}) into the site and links it from every page.
+     */
+    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip) {
+        public Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress) {
+            this(content, templates, staticDir, out, write, progress, false);
+        }
+    }
 
     /** What a build did. {@code ok} is false when any error was found (nothing was published then). */
     public record Result(boolean ok, int pages, int tables, int notes, List<Finding> findings, CheckResult checks, long millis) {
@@ -82,9 +88,10 @@ public final class SiteBuild {
         try (OutputDir out = OutputDir.open(o.out())) {
             List<PageResult> pages = stage("render", () -> renderAll(out.temp()), p -> p.size() + " pages");
             if (findings.hasErrors()) return result();
+            if (o.zip()) stage("zip", () -> OfflineZip.write(out.temp(), report.meta()), z -> out.temp().relativize(z).toString());
             stage("links", () -> { verifyLinks(pages, out.temp()); return null; }, x -> "all links resolve");
             if (findings.hasErrors()) return result();
-            stage("publish", () -> { publish(pages, out); return null; }, x -> "→ " + o.out());
+            stage("publish", () -> { out.commit(); return null; }, x -> "→ " + o.out());
         } catch (OutputException e) {
             findings.error("output", Location.of(o.out().toString()), e.getMessage(), e.hint());
         } catch (UncheckedIOException e) {
@@ -112,7 +119,7 @@ public final class SiteBuild {
     /** Markdown, render and html for every page, in parallel; each page is written as soon as it is done. */
     private List<PageResult> renderAll(Path dir) {
         MarkdownStage markdown = new MarkdownStage();
-        Renderer renderer = new Renderer(o.templates(), report, index);
+        Renderer renderer = new Renderer(o.templates(), report, index, o.zip() ? OfflineZip.sitePath(report.meta()) : null);
         HtmlStage html = new HtmlStage(index);
         List<Page> pages = index.orderedPages();
         List<PageResult> results = pages.parallelStream().map(p -> {
@@ -135,6 +142,11 @@ public final class SiteBuild {
         List<PageResult.SearchEntry> search = new ArrayList<>();
         for (PageResult r : all) search.addAll(r.search());
         write(dir.resolve("assets/search-index.js"), SearchIndex.script(search));
+        String baseUrl = report.meta().baseUrl();
+        if (baseUrl != null) {
+            write(dir.resolve("sitemap.xml"), Hosting.sitemap(baseUrl, all.stream().map(PageResult::file).toList()));
+            write(dir.resolve("robots.txt"), Hosting.robots(baseUrl));
+        }
         return all;
     }
 
@@ -142,7 +154,9 @@ public final class SiteBuild {
         String file = SitePaths.pageFile(id);
         PageView v = new PageView(id, file, title, title, "top", title + " — " + report.meta().title(), !id.equals("404"), body);
         PageResult r = html.process(renderer.page(v), file, null, "(generated " + file + ")");
-        write(dir.resolve(file), r.html());
+        // links are checked as relative (r.links()); the file served for any missing path gets absolute ones
+        boolean absolute = id.equals("404") && report.meta().baseUrl() != null;
+        write(dir.resolve(file), absolute ? Hosting.absoluteLinks(r.html(), report.meta().baseUrl()) : r.html());
         return r;
     }
 
@@ -205,18 +219,6 @@ public final class SiteBuild {
             }
         }
         return String.join("/", parts);
-    }
-
-    private void publish(List<PageResult> pages, OutputDir out) {
-        if (report.meta().baseUrl() != null) {
-            TreeSet<String> files = new TreeSet<>();
-            for (PageResult p : pages) if (!p.file().equals("404.html")) files.add(p.file());
-            StringBuilder sm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-            for (String f : files) sm.append("  <url><loc>").append(report.meta().baseUrl()).append(f).append("</loc></url>\n");
-            write(out.temp().resolve("sitemap.xml"), sm.append("</urlset>\n").toString());
-            write(out.temp().resolve("robots.txt"), "User-agent: *\nAllow: /\nSitemap: " + report.meta().baseUrl() + "sitemap.xml\n");
-        }
-        out.commit();
     }
 
     private void copyStatic(Path dir) {
