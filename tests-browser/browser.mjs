@@ -107,7 +107,7 @@ try {
 
   // 2. Dark mode: colours change and contrast still passes.
   t.ok('dark-mode');
-  for (const rel of ['index.html', 'financial-statements/income-statement.html', 'notes/note-04.html', 'glossary.html']) {
+  for (const rel of ['index.html', 'financial-statements/income-statement.html', 'notes/note-04.html', 'glossary.html', 'data-checks.html']) {
     if (!pages.includes(rel)) { t.add('dark-mode', rel, 'page missing'); continue; }
     const light = await open(rel, `${rel} light`);
     const bgLight = await light.evaluate(() => getComputedStyle(document.body).backgroundColor);
