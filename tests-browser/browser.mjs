@@ -49,7 +49,8 @@ async function open(rel, label, { width = 1280, height = 900, colorScheme = 'lig
 }
 
 async function axe(page, where, rules) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: AXE });
+  // evaluated through the driver, not added as an inline <script>, which the pages' CSP rightly refuses
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE);
   const res = await page.evaluate(async ([tags, only]) => window.axe.run(document, {
     // preload: false, or axe fetches the stylesheets by XHR, which file:// forbids (and logs as a console error)
     runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: tags }, resultTypes: ['violations'], preload: false,
