@@ -10,6 +10,7 @@ import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
 import org.reportsite.model.ReportMeta;
 import org.reportsite.model.Row;
+import org.reportsite.model.Spelling;
 import org.reportsite.model.Table;
 
 import java.util.ArrayList;
@@ -172,25 +173,6 @@ final class ReferenceCheck {
     }
 
     static String closest(String wanted, java.util.Collection<String> known) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = levenshtein(wanted, k);
-            if (d < bestD) { bestD = d; best = k; }
-        }
-        return best != null && bestD <= Math.max(3, wanted.length() / 3) ? " (did you mean \"" + best + "\"?)" : "";
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
+        return Spelling.suggestion(wanted, known);
     }
 }
