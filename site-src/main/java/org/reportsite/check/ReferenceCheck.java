@@ -1,6 +1,7 @@
 package org.reportsite.check;
 
 import org.reportsite.content.ContentLoader;
+import org.reportsite.model.ChartSpec;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Index;
 import org.reportsite.model.Location;
@@ -106,6 +107,10 @@ final class ReferenceCheck {
                 if (!report.tables().containsKey(r.target())) {
                     out.add(Finding.error("ref.table", r.location(), "there is no table \"" + r.target() + "\"",
                             "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
+                } else if (r.kind() == Reference.Kind.CHART) {
+                    for (String problem : ChartSpec.problems(r.options(), report.tables().get(r.target()))) {
+                        out.add(Finding.error("ref.chart-option", r.location(), "chart of " + r.target() + ": " + problem, ChartSpec.HELP));
+                    }
                 }
             }
             case TABLE_LINK -> {

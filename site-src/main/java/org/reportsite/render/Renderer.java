@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class Renderer {
     private static final Pattern TABLE = Pattern.compile("<div data-table=\"([^\"]*)\"></div>");
     private static final Pattern CHART = Pattern.compile("<div data-chart=\"([^\"]*)\" data-opts=\"([^\"]*)\"></div>");
+    private static final Pattern CHART_RUN = Pattern.compile("(?:<div data-chart=\"[^\"]*\" data-opts=\"[^\"]*\"></div>\\s*){2,}");
     private static final Pattern FACT = Pattern.compile("<span data-fact=\"([^\"]*)\" data-opts=\"([^\"]*)\"></span>");
 
     public record Link(String title, String href, boolean current) {}
@@ -85,6 +86,8 @@ public final class Renderer {
             Table t = report.tables().get(unescape(m.group(1)));
             return t == null ? "" : table(t);
         });
+        // charts placed one after another share a grid (two columns on wide screens)
+        out = CHART_RUN.matcher(out).replaceAll(m -> Matcher.quoteReplacement("<div class=\"chart-grid\">" + m.group() + "</div>"));
         out = replace(CHART, out, m -> {
             Table t = report.tables().get(unescape(m.group(1)));
             return t == null ? "" : Charts.svg(t, options(m.group(2)));
@@ -117,6 +120,9 @@ public final class Renderer {
         ctx.setVariable("page", v);
         ctx.setVariable("content", v.contentHtml());
         ctx.setVariable("canonical", meta.baseUrl() == null ? null : meta.baseUrl() + v.file());
+        // the page script builds search result links from this prefix (search hrefs are relative to the site root)
+        ctx.setVariable("root", SitePaths.rootPrefix(v.file()));
+        ctx.setVariable("section", index.sectionOf(v.id()));
         ctx.setVariable("nav", nav(v));
         ctx.setVariable("crumbs", crumbs(v));
         // the 404 page is served at any missing address: it has no canonical one
