@@ -2,17 +2,15 @@
 // host (a server on 127.0.0.1): no violation on any checked page, the search index script loads and the
 // search answers; and that the policy is really enforced (a probe page with an inline script, an inline
 // style, an event handler and a foreign script sees all four blocked).
-// Usage: node tests-browser/csp.mjs [SITE_DIR]   (default: generated-site)
-import { chromium } from 'playwright-core';
+// Usage: node tests-browser/csp.mjs [SITE_DIR]   (default: generated-site). Last line: "csp: N problems".
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { launch } from './lib.mjs';
 
 const site = path.resolve(process.argv[2] || 'generated-site');
 const PAGES = ['index.html', 'notes/note-04.html', 'glossary.html', 'data-checks.html'].filter((p) => fs.existsSync(path.join(site, p)));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.csv': 'text/csv', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
@@ -35,10 +33,8 @@ const server = http.createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const bases = { 'file://': 'file://' + root, 'http://127.0.0.1': `http://127.0.0.1:${server.address().port}` };
 
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rs-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: ARGS,
-});
+const browser = await launch();
+const context = browser.context;
 await context.addInitScript(() => {
   window.__violations = [];
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -92,10 +88,9 @@ for (const [name, base] of Object.entries(bases)) {
   await probe.close();
 }
 
-await context.close();
+await browser.close();
 server.close();
-fs.rmSync(userDataDir, { recursive: true, force: true });
 fs.rmSync(root, { recursive: true, force: true });
-console.log(`csp: ${PAGES.length} pages over file:// and http, search ${searchScript ? 'answering' : 'index loading'}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`csp: ${PAGES.length} pages over file:// and http, search ${searchScript ? 'answering' : 'index loading'}; ${passed} checks passed`);
+console.log(`csp: ${failed} problems`);
 process.exit(failed === 0 ? 0 : 1);

@@ -88,7 +88,9 @@ class SanitizeTest {
             e.attributes().forEach(a -> assertFalse(a.getKey().startsWith("on") || a.getKey().equals("style"), a.getKey() + " on " + e.tagName()));
         }
         assertFalse(c.html().contains("alert("), c.html());
-        assertEquals(List.of("../assets/search-index.js", "../assets/site.js"), page.select("script").eachAttr("src"), "only the layout's scripts remain");
+        for (Element s : page.select("script")) {
+            assertTrue(s.attr("src").startsWith("../assets/") && s.data().isEmpty(), "only the layout's own script files: " + s.outerHtml());
+        }
     }
 
     @Test
