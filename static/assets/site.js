@@ -1,1 +1,259 @@
-/* placeholder */
+/* report-site page script: offline search, keyboard shortcuts, "on this page" highlighting.
+ * Works from file://: the search index is a script (assets/search-index.js sets window.REPORT_SEARCH),
+ * loaded on first use, never fetched. No inline script or style is needed (strict CSP). */
+(function () {
+  'use strict';
+
+  var body = document.body;
+  var root = body.getAttribute('data-root') || '';
+  var input = document.getElementById('search-input');
+  var panel = document.getElementById('search-results');
+  var status = document.getElementById('search-status');
+  var MAX_RESULTS = 20;
+
+  /* ---------- navigation: a sidebar, always open, on wide screens; "Contents" to open on small ones ---------- */
+  var nav = document.querySelector('.nav-toggle');
+  if (nav && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 64rem)');
+    var sync = function () { if (wide.matches) nav.open = true; };
+    sync();
+    /* the sidebar scrolls on its own: bring the current page into its view */
+    var here = nav.querySelector('[aria-current="page"]');
+    var side = nav.parentNode;
+    if (here && wide.matches && side.scrollHeight > side.clientHeight) {
+      var top = here.getBoundingClientRect().top - side.getBoundingClientRect().top;
+      if (top > side.clientHeight - 80) side.scrollTop = top - side.clientHeight / 3;
+    }
+    if (wide.addEventListener) wide.addEventListener('change', sync);
+  }
+
+  if (!input || !panel) return;
+
+  /* ---------- search index: a script next to this one, loaded once ---------- */
+  var loading = null;
+  function loadIndex() {
+    if (window.REPORT_SEARCH) return Promise.resolve(window.REPORT_SEARCH);
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = root + 'assets/search-index.js';
+      s.onload = function () { resolve(window.REPORT_SEARCH || []); };
+      s.onerror = function () { loading = null; reject(new Error('search index missing')); };
+      document.head.appendChild(s);
+    });
+    return loading;
+  }
+
+  var prepared = null;
+  function entries() {
+    if (!prepared) {
+      prepared = (window.REPORT_SEARCH || []).map(function (e) {
+        return { e: e, p: fold(e.p), s: fold(e.s), x: fold(e.x) };
+      });
+    }
+    return prepared;
+  }
+
+  /* lower case without accents; the same length as the input so that match positions map back to the text */
+  function fold(s) {
+    s = String(s || '').toLowerCase();
+    return s.normalize ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, function () { return ''; }) : s;
+  }
+  function foldKeepLength(s) {
+    var out = '';
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charAt(i).toLowerCase();
+      var f = c.normalize ? c.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : c;
+      out += f.length === 1 ? f : c;
+    }
+    return out;
+  }
+
+  function terms(q) {
+    return fold(q).split(/[^\p{L}\p{N}$%.'-]+/u).map(function (t) { return t.replace(/^[.'-]+|[.'-]+$/g, ''); })
+      .filter(function (t) { return t.length > 0; });
+  }
+
+  function search(q) {
+    var ts = terms(q);
+    if (!ts.length) return [];
+    var phrase = fold(q.trim());
+    var out = [];
+    entries().forEach(function (it) {
+      var score = 0;
+      for (var i = 0; i < ts.length; i++) {
+        var t = ts[i], inTitle = it.s.indexOf(t) >= 0 || it.p.indexOf(t) >= 0, inText = it.x.indexOf(t) >= 0;
+        if (!inTitle && !inText) return;
+        score += (it.s.indexOf(t) >= 0 ? 8 : 0) + (it.p.indexOf(t) >= 0 ? 3 : 0) + (inText ? 1 + Math.min(count(it.x, t), 5) * 0.2 : 0);
+        if (wordStart(it.s, t) || wordStart(it.x, t)) score += 1;
+      }
+      if (ts.length > 1 && (it.x.indexOf(phrase) >= 0 || it.s.indexOf(phrase) >= 0)) score += 6;
+      out.push({ item: it, score: score });
+    });
+    out.sort(function (a, b) { return b.score - a.score; });
+    return out.slice(0, MAX_RESULTS).map(function (r) { return r.item.e; }).concat(out.length > MAX_RESULTS ? [null] : []);
+  }
+  function count(s, t) { var n = 0, i = 0; while ((i = s.indexOf(t, i)) >= 0) { n++; i += t.length; } return n; }
+  function wordStart(s, t) { var i = s.indexOf(t); return i === 0 || (i > 0 && /[^\p{L}\p{N}]/u.test(s.charAt(i - 1))); }
+
+  /* a passage of about 180 characters around the first match, with every term marked */
+  function snippet(text, ts) {
+    var low = foldKeepLength(text), at = -1;
+    for (var i = 0; i < ts.length && at < 0; i++) at = low.indexOf(ts[i]);
+    var start = Math.max(0, at < 0 ? 0 : at - 60), end = Math.min(text.length, start + 180);
+    if (start > 0) { var sp = text.indexOf(' ', start); if (sp > 0 && sp < start + 20) start = sp + 1; }
+    if (end < text.length) { var sp2 = text.lastIndexOf(' ', end); if (sp2 > start + 100) end = sp2; }
+    var frag = document.createDocumentFragment();
+    if (start > 0) frag.appendChild(document.createTextNode('… '));
+    mark(frag, text.slice(start, end), ts);
+    if (end < text.length) frag.appendChild(document.createTextNode(' …'));
+    return frag;
+  }
+  function mark(parent, text, ts) {
+    var low = foldKeepLength(text), pos = 0;
+    while (pos < text.length) {
+      var best = -1, len = 0;
+      ts.forEach(function (t) { var i = low.indexOf(t, pos); if (i >= 0 && (best < 0 || i < best || (i === best && t.length > len))) { best = i; len = t.length; } });
+      if (best < 0) break;
+      if (best > pos) parent.appendChild(document.createTextNode(text.slice(pos, best)));
+      var m = document.createElement('mark');
+      m.textContent = text.slice(best, best + len);
+      parent.appendChild(m);
+      pos = best + len;
+    }
+    if (pos < text.length) parent.appendChild(document.createTextNode(text.slice(pos)));
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function render(q) {
+    var results = search(q);
+    var more = results.length && results[results.length - 1] === null;
+    if (more) results.pop();
+    var ts = terms(q);
+    panel.textContent = '';
+    var msg = results.length === 0 ? 'No results for “' + q.trim() + '”'
+      : (more ? 'Top ' + results.length + ' results' : results.length + (results.length === 1 ? ' result' : ' results')) + ' for “' + q.trim() + '”';
+    panel.appendChild(el('p', 'search-count', msg));
+    if (status) status.textContent = msg.replace(/[“”]/g, '"');
+    if (results.length) {
+      var ol = el('ol');
+      ol.setAttribute('aria-label', 'Search results');
+      results.forEach(function (e) {
+        var a = el('a');
+        a.href = root + e.h;
+        a.appendChild(el('span', 'result-page', e.p === e.s ? pageOf(e.h) : e.p));
+        a.appendChild(el('span', 'result-title', e.s));
+        var snip = el('span', 'result-snippet');
+        snip.appendChild(snippet(e.x, ts));
+        a.appendChild(snip);
+        var li = el('li');
+        li.appendChild(a);
+        ol.appendChild(li);
+      });
+      panel.appendChild(ol);
+    }
+    open();
+  }
+  function pageOf(href) {
+    var f = href.split('#')[0].replace(/\.html$/, '');
+    var dir = f.indexOf('/') > 0 ? f.slice(0, f.indexOf('/')) : '';
+    return { 'business-review': 'Business review', mdna: 'Management discussion and analysis', 'financial-statements': 'Financial statements', notes: 'Notes' }[dir] || 'Report';
+  }
+
+  function open() { panel.hidden = false; }
+  function close() { panel.hidden = true; }
+  function links() { return Array.prototype.slice.call(panel.querySelectorAll('a')); }
+
+  var pending = 0;
+  function update() {
+    var q = input.value;
+    if (!q.trim()) { close(); panel.textContent = ''; if (status) status.textContent = ''; return; }
+    var ticket = ++pending;
+    loadIndex().then(function () { if (ticket === pending) render(input.value); }, function () {
+      panel.textContent = '';
+      panel.appendChild(el('p', 'search-count', 'Search is not available: the file assets/search-index.js is missing.'));
+      open();
+    });
+  }
+
+  input.addEventListener('focus', function () { loadIndex().catch(function () {}); if (input.value.trim() && panel.childNodes.length) open(); });
+  input.addEventListener('input', update);
+  input.addEventListener('keydown', function (ev) {
+    if (ev.key === 'ArrowDown') {
+      var l = links();
+      if (l.length) { ev.preventDefault(); open(); l[0].focus(); }
+    } else if (ev.key === 'Escape') {
+      if (!panel.hidden) { ev.preventDefault(); close(); } else if (input.value) { input.value = ''; update(); }
+    } else if (ev.key === 'Enter') {
+      var first = links()[0];
+      if (first) { ev.preventDefault(); first.click(); }
+    }
+  });
+  panel.addEventListener('keydown', function (ev) {
+    var l = links(), i = l.indexOf(document.activeElement);
+    if (ev.key === 'ArrowDown' && i >= 0) { ev.preventDefault(); if (i < l.length - 1) l[i + 1].focus(); }
+    else if (ev.key === 'ArrowUp' && i >= 0) { ev.preventDefault(); if (i > 0) l[i - 1].focus(); else input.focus(); }
+    else if (ev.key === 'Home' && i >= 0) { ev.preventDefault(); l[0].focus(); }
+    else if (ev.key === 'End' && i >= 0) { ev.preventDefault(); l[l.length - 1].focus(); }
+    else if (ev.key === 'Escape') { ev.preventDefault(); close(); input.focus(); }
+  });
+  /* a result on this same page only changes the hash: close the list and move focus to the target */
+  panel.addEventListener('click', function (ev) {
+    var a = ev.target.closest ? ev.target.closest('a') : null;
+    if (a && a.pathname === location.pathname && a.hash) {
+      close();
+      var target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+      if (target) {
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        setTimeout(function () { target.focus({ preventScroll: true }); }, 0);
+      }
+    }
+  });
+  document.addEventListener('click', function (ev) {
+    if (!panel.hidden && !ev.target.closest('.search')) close();
+  });
+  document.addEventListener('focusin', function (ev) {
+    if (!panel.hidden && !ev.target.closest('.search')) close();
+  });
+  /* "/" jumps to the search box (as on many documentation sites), unless typing in a field */
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    ev.preventDefault();
+    input.focus();
+    input.select();
+  });
+  if (input.value.trim()) update(); /* a value restored by the browser on "back" */
+
+  /* ---------- "on this page": mark the section being read ---------- */
+  var toc = document.querySelector('.toc');
+  if (toc && 'IntersectionObserver' in window) {
+    var tocLinks = {};
+    Array.prototype.forEach.call(toc.querySelectorAll('a[href^="#"]'), function (a) { tocLinks[decodeURIComponent(a.hash.slice(1))] = a; });
+    var heads = Object.keys(tocLinks).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    var visible = {};
+    var active = null;
+    var io = new IntersectionObserver(function (es) {
+      es.forEach(function (e) { visible[e.target.id] = e.isIntersecting; });
+      var current = null;
+      for (var i = 0; i < heads.length; i++) {
+        if (visible[heads[i].id]) { current = heads[i].id; break; }
+        if (heads[i].getBoundingClientRect().top < 0) current = heads[i].id;
+      }
+      if (current && tocLinks[current] !== active) {
+        if (active) { active.classList.remove('active'); active.removeAttribute('aria-current'); }
+        active = tocLinks[current];
+        active.classList.add('active');
+        active.setAttribute('aria-current', 'location');
+      }
+    }, { rootMargin: '0px 0px -60% 0px' });
+    heads.forEach(function (h) { io.observe(h); });
+  }
+})();

@@ -4,13 +4,36 @@ import org.reportsite.model.Finding;
 
 import java.util.List;
 
-/** What the check stage did: every check it ran (for the "Data checks" page) and every finding. */
-public record CheckResult(List<Performed> performed, List<Finding> findings) {
+/**
+ * What the check stage did: every check it ran (for the "Data checks" page), every finding, and the figures of
+ * the text declared not to be dataset figures ({@code {{nofact:...}}}), which were seen and deliberately not checked.
+ */
+public record CheckResult(List<Performed> performed, List<Finding> findings, List<Performed> exempted) {
 
-    /** One check run: its category, a stable key, what it verified, and how it ended. */
-    public record Performed(String category, String key, String description, Status status, String detail) {}
+    public CheckResult(List<Performed> performed, List<Finding> findings) { this(performed, findings, List.of()); }
+
+    /**
+     * One check run: its category, a stable key, what it verified, how it ended, and where the checked
+     * figure lives ({@code link}: a {@code table:} or {@code page:} link for the site, or null).
+     */
+    public record Performed(String category, String key, String description, Status status, String detail, String link) {
+        public Performed(String category, String key, String description, Status status, String detail) {
+            this(category, key, description, status, detail, null);
+        }
+
+        public Performed withStatus(Status s, String newDetail) {
+            return new Performed(category, key, description, s, newDetail, link);
+        }
+    }
 
     public enum Status { PASSED, FAILED, ACKNOWLEDGED }
 
     public long count(Status s) { return performed.stream().filter(p -> p.status() == s).count(); }
+
+    public long count(String category, Status s) {
+        return performed.stream().filter(p -> p.category().equals(category) && p.status() == s).count();
+    }
+
+    /** The categories in the order their first check ran. */
+    public List<String> categories() { return performed.stream().map(Performed::category).distinct().toList(); }
 }

@@ -24,8 +24,10 @@ public final class Checker {
     public static CheckResult run(Report report, Index index) {
         List<Finding> findings = new ArrayList<>(new ReferenceCheck(report, index).run());
         List<CheckResult.Performed> performed = new ArrayList<>();
-        NumberChecks.run(report, index, performed, findings);
-        return acknowledge(report.checks(), performed, findings);
+        List<CheckResult.Performed> exempted = new ArrayList<>();
+        NumberChecks.run(report, index, performed, findings, exempted);
+        CheckResult r = acknowledge(report.checks(), performed, findings);
+        return new CheckResult(r.performed(), r.findings(), List.copyOf(exempted));
     }
 
     static CheckResult acknowledge(Checks checks, List<CheckResult.Performed> performed, List<Finding> findings) {
@@ -45,8 +47,7 @@ public final class Checker {
         List<CheckResult.Performed> perf = new ArrayList<>();
         for (CheckResult.Performed p : performed) {
             if (p.status() == CheckResult.Status.FAILED && acks.containsKey(p.key())) {
-                perf.add(new CheckResult.Performed(p.category(), p.key(), p.description(), CheckResult.Status.ACKNOWLEDGED,
-                        p.detail() + " — " + acks.get(p.key()).reason()));
+                perf.add(p.withStatus(CheckResult.Status.ACKNOWLEDGED, p.detail() + " — " + acks.get(p.key()).reason()));
             } else {
                 perf.add(p);
             }

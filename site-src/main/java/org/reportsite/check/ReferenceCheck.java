@@ -1,6 +1,7 @@
 package org.reportsite.check;
 
 import org.reportsite.content.ContentLoader;
+import org.reportsite.model.ChartSpec;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Index;
 import org.reportsite.model.Location;
@@ -9,6 +10,7 @@ import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
 import org.reportsite.model.ReportMeta;
 import org.reportsite.model.Row;
+import org.reportsite.model.Spelling;
 import org.reportsite.model.Table;
 
 import java.util.ArrayList;
@@ -105,6 +107,10 @@ final class ReferenceCheck {
                 if (!report.tables().containsKey(r.target())) {
                     out.add(Finding.error("ref.table", r.location(), "there is no table \"" + r.target() + "\"",
                             "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
+                } else if (r.kind() == Reference.Kind.CHART) {
+                    for (String problem : ChartSpec.problems(r.options(), report.tables().get(r.target()))) {
+                        out.add(Finding.error("ref.chart-option", r.location(), "chart of " + r.target() + ": " + problem, ChartSpec.HELP));
+                    }
                 }
             }
             case TABLE_LINK -> {
@@ -119,7 +125,8 @@ final class ReferenceCheck {
             case FACT -> {
                 var ref = FactRef.parse(r.target());
                 if (ref.isEmpty()) {
-                    out.add(Finding.error("ref.fact-syntax", r.location(), "fact \"" + r.target() + "\" is not written TABLE/ROW/COLUMN", null));
+                    out.add(Finding.error("ref.fact-syntax", r.location(), "fact \"" + r.target() + "\" is not written TABLE/ROW/COLUMN",
+                            "Name the table, the row and the column, e.g. {{fact:income-statement/revenue/h1-2025}}."));
                     return;
                 }
                 String problem = ref.get().problem(report);
@@ -167,25 +174,6 @@ final class ReferenceCheck {
     }
 
     static String closest(String wanted, java.util.Collection<String> known) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = levenshtein(wanted, k);
-            if (d < bestD) { bestD = d; best = k; }
-        }
-        return best != null && bestD <= Math.max(3, wanted.length() / 3) ? " (did you mean \"" + best + "\"?)" : "";
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
+        return Spelling.suggestion(wanted, known);
     }
 }

@@ -19,6 +19,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "generated-site")
     Path out;
 
+    @Option(names = "--zip", description = "Also write the offline edition: the whole site as one zip in its downloads/ folder, linked from every page.")
+    boolean zip;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -27,7 +30,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SiteBuild.Result r = SiteBuild.run(new SiteBuild.Options(common.content, common.templates, common.staticDir, out, true,
-                common.quiet ? null : line -> { o.println(line); o.flush(); }));
+                common.quiet ? null : line -> { o.println(line); o.flush(); }, zip));
         Reporter.text(err, r.findings());
         if (!r.ok()) {
             err.printf("%nBuild failed: %d error(s), %d warning(s). The previous %s was left as it was.%n", r.errors(), r.warnings(), out);

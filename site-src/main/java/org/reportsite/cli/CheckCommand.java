@@ -35,6 +35,7 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             Reporter.text(o, r.findings());
             CheckResult c = r.checks();
+            Reporter.checkSummary(o, c);
             o.printf("%n%d error(s), %d warning(s)%s.%n", r.errors(), r.warnings(),
                     c == null ? "" : String.format("; %d checks run: %d passed, %d acknowledged, %d failed", c.performed().size(),
                             c.count(CheckResult.Status.PASSED), c.count(CheckResult.Status.ACKNOWLEDGED), c.count(CheckResult.Status.FAILED)));

@@ -9,29 +9,70 @@ import org.reportsite.model.Finding;
 import org.reportsite.site.SiteBuild;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Prints findings for people (grouped by file, errors first) or as JSON for CI. */
+/**
+ * Prints findings for people (errors, then warnings; each grouped by file, in line order, with the key that
+ * acknowledges it) or as JSON for CI (every finding and every check run).
+ */
 final class Reporter {
     private Reporter() {}
 
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> file(f))
+            .thenComparingInt(f -> f.location() == null ? 0 : f.location().line())
+            .thenComparingInt(f -> f.location() == null ? 0 : f.location().column())
+            .thenComparing(Finding::code)
+            .thenComparing(f -> f.key() == null ? "" : f.key());
+
     static void text(PrintWriter out, List<Finding> findings) {
+        section(out, "Errors", findings.stream().filter(Finding::isError).sorted(ORDER).toList());
+        section(out, "Warnings", findings.stream().filter(f -> !f.isError()).sorted(ORDER).toList());
+        out.flush();
+    }
+
+    private static void section(PrintWriter out, String title, List<Finding> fs) {
+        if (fs.isEmpty()) return;
+        out.println();
+        out.println(title + " (" + fs.size() + ")");
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        findings.stream()
-                .sorted(Comparator.comparing((Finding f) -> f.isError() ? 0 : 1)
-                        .thenComparing(f -> f.location() == null || f.location().file() == null ? "" : f.location().file())
-                        .thenComparingInt(f -> f.location() == null ? 0 : f.location().line()))
-                .forEach(f -> byFile.computeIfAbsent(f.location() == null || f.location().file() == null ? "(report)" : f.location().file(),
-                        k -> new java.util.ArrayList<>()).add(f));
+        for (Finding f : fs) byFile.computeIfAbsent(file(f), k -> new ArrayList<>()).add(f);
         for (var e : byFile.entrySet()) {
             out.println();
-            out.println(e.getKey());
-            for (Finding f : e.getValue()) out.println("  " + f.format().replace("\n", "\n  "));
+            out.println("  " + e.getKey());
+            for (Finding f : e.getValue()) {
+                String[] lines = f.format().split("\n", 2);
+                out.println("    " + lines[0]);
+                if (f.key() != null) out.println("        key: " + f.key());
+                if (lines.length > 1) out.println("    " + lines[1].replace("\n", "\n    "));
+            }
+        }
+    }
+
+    /** Per category: checks run, passed, acknowledged, failed. */
+    static void checkSummary(PrintWriter out, CheckResult c) {
+        if (c == null || c.performed().isEmpty()) return;
+        out.println();
+        out.println("Checks run (" + c.performed().size() + ")");
+        int width = c.categories().stream().mapToInt(String::length).max().orElse(10);
+        for (String cat : c.categories()) {
+            long run = c.performed().stream().filter(p -> p.category().equals(cat)).count();
+            out.printf(Locale.ROOT, "  %-" + width + "s %5d run: %d passed, %d acknowledged, %d failed%n", cat, run,
+                    c.count(cat, CheckResult.Status.PASSED), c.count(cat, CheckResult.Status.ACKNOWLEDGED), c.count(cat, CheckResult.Status.FAILED));
+        }
+        if (!c.exempted().isEmpty()) {
+            out.printf(Locale.ROOT, "  %d figure(s) of the text marked {{nofact:...}} were not checked.%n", c.exempted().size());
         }
         out.flush();
+    }
+
+    private static String file(Finding f) {
+        return f.location() == null || f.location().file() == null ? "(report)" : f.location().file();
     }
 
     static String json(SiteBuild.Result r) {
@@ -41,7 +82,9 @@ final class Reporter {
         root.put("errors", r.errors());
         root.put("warnings", r.warnings());
         ArrayNode fs = root.putArray("findings");
-        for (Finding f : r.findings()) {
+        List<Finding> sorted = new ArrayList<>(r.findings());
+        sorted.sort(Comparator.comparing((Finding f) -> f.isError() ? 0 : 1).thenComparing(ORDER));
+        for (Finding f : sorted) {
             ObjectNode n = fs.addObject();
             n.put("severity", f.isError() ? "error" : "warning");
             n.put("code", f.code());
@@ -50,18 +93,43 @@ final class Reporter {
                 n.put("file", f.location().file());
                 if (f.location().line() > 0) n.put("line", f.location().line());
                 if (f.location().column() > 0) n.put("column", f.location().column());
+                n.put("location", f.location().toString());
             }
             n.put("message", f.message());
             if (f.expected() != null) n.put("expected", f.expected());
             if (f.actual() != null) n.put("actual", f.actual());
             if (f.hint() != null) n.put("hint", f.hint());
         }
-        if (r.checks() != null) {
-            ObjectNode c = root.putObject("checks");
-            c.put("run", r.checks().performed().size());
-            c.put("passed", r.checks().count(CheckResult.Status.PASSED));
-            c.put("acknowledged", r.checks().count(CheckResult.Status.ACKNOWLEDGED));
-            c.put("failed", r.checks().count(CheckResult.Status.FAILED));
+        CheckResult c = r.checks();
+        if (c != null) {
+            ObjectNode checks = root.putObject("checks");
+            checks.put("run", c.performed().size());
+            checks.put("passed", c.count(CheckResult.Status.PASSED));
+            checks.put("acknowledged", c.count(CheckResult.Status.ACKNOWLEDGED));
+            checks.put("failed", c.count(CheckResult.Status.FAILED));
+            ObjectNode cats = checks.putObject("categories");
+            for (String cat : c.categories()) {
+                ObjectNode n = cats.putObject(cat);
+                n.put("run", c.performed().stream().filter(p -> p.category().equals(cat)).count());
+                n.put("passed", c.count(cat, CheckResult.Status.PASSED));
+                n.put("acknowledged", c.count(cat, CheckResult.Status.ACKNOWLEDGED));
+                n.put("failed", c.count(cat, CheckResult.Status.FAILED));
+            }
+            ArrayNode perf = checks.putArray("performed");
+            for (CheckResult.Performed p : c.performed()) {
+                ObjectNode n = perf.addObject();
+                n.put("category", p.category());
+                n.put("key", p.key());
+                n.put("status", p.status().name().toLowerCase(Locale.ROOT));
+                n.put("description", p.description());
+                if (p.detail() != null) n.put("detail", p.detail());
+            }
+            ArrayNode ex = checks.putArray("exempted");
+            for (CheckResult.Performed p : c.exempted()) {
+                ObjectNode n = ex.addObject();
+                n.put("key", p.key());
+                n.put("description", p.description());
+            }
         }
         try {
             return m.writeValueAsString(root);

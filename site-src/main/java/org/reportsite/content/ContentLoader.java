@@ -35,7 +35,7 @@ public final class ContentLoader {
     /** Output names the generator writes itself; a page may not take them. */
     public static final Set<String> RESERVED_PAGES = Set.of("glossary", "data-checks", "404", "search");
     private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
-            "currency", "source", "baseUrl", "navigation");
+            "currency", "source", "baseUrl", "navigation", "trustedHtml");
 
     private final Path root;
     private final Findings findings;
@@ -86,7 +86,7 @@ public final class ContentLoader {
             checkInside(file, relative);
             return LocatedJson.parse(relative, TextFiles.read(file, relative));
         } catch (ContentSyntaxException e) {
-            findings.error(e.getMessage().startsWith("malformed JSON") ? "json.syntax" : "content.read", e.location(), e.getMessage(), e.hint());
+            findings.error(e.code(), e.location(), e.getMessage(), e.hint());
             return null;
         }
     }
@@ -95,11 +95,13 @@ public final class ContentLoader {
     private void checkInside(Path file, String relative) throws ContentSyntaxException {
         try {
             if (!file.toRealPath().startsWith(root.toRealPath())) {
-                throw new ContentSyntaxException(Location.of(relative), "file resolves to a location outside the content folder",
+                throw new ContentSyntaxException("content.outside", Location.of(relative), "file resolves to a location outside the content folder",
                         "Copy the file into the content folder instead of linking to it.");
             }
         } catch (IOException e) {
-            throw new ContentSyntaxException(Location.of(relative), "file cannot be read: " + e.getMessage(), null);
+            throw new ContentSyntaxException("content.read", Location.of(relative),
+                    "file cannot be read (a broken symbolic link, or it was removed during the build)",
+                    "Replace it with a regular file, or remove it from the content folder.");
         }
     }
 
@@ -146,6 +148,12 @@ public final class ContentLoader {
             if (pages.isEmpty() == (dir == null)) {
                 findings.error("report.navigation", f.at(n), "navigation section \"" + title + "\" must have either \"pages\" or \"dir\"",
                         "List its page ids in \"pages\", or name a narrative folder in \"dir\".");
+                continue;
+            }
+            if (dir != null && !PageReader.PAGE_ID.matcher(dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir).matches()) {
+                findings.error("nav.dir", f.at(n.get("dir")), "navigation folder \"" + dir + "\" is not a folder of narrative/",
+                        "Name a folder inside narrative/ by its relative path, e.g. \"notes\" (no '..', no leading '/', no drive letter).");
+                continue;
             }
             nav.add(new ReportMeta.NavSection(title, List.copyOf(pages), dir, f.at(n)));
         }
@@ -153,7 +161,7 @@ public final class ContentLoader {
         if (issuer == null || title == null || period == null) return null;
         String shortTitle = f.text(r, "shortTitle", "report.json", false);
         return new ReportMeta(issuer, title, shortTitle == null ? title : shortTitle, period, List.copyOf(comparatives),
-                f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav));
+                f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav), f.bool(r, "trustedHtml", "report.json", false));
     }
 
     private ReportMeta.Period period(JsonFields f, JsonNode p, String what, JsonNode parent, boolean required) {
@@ -214,7 +222,10 @@ public final class ContentLoader {
 
     /** glossary.json: a list of terms, or {@code {"intro": "...", "terms": [...]}} with the sentence that opens the definitions. */
     private Page readPage(Path dir, Path file, BasicFileAttributes walked, Findings findings) {
-        String rel = dir.relativize(file).toString().replace('\\', '/');
+        // joined by name, not by replacing '\\': on Linux a backslash is part of a file name and must be refused
+        List<String> names = new ArrayList<>();
+        for (Path n : dir.relativize(file)) names.add(n.toString());
+        String rel = String.join("/", names);
         String shownAs = "narrative/" + rel;
         String id = rel.substring(0, rel.length() - ".md".length());
         if (!PageReader.PAGE_ID.matcher(id).matches()) {
@@ -235,7 +246,7 @@ public final class ContentLoader {
             checkInside(file, shownAs);
             p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
         } catch (ContentSyntaxException e) {
-            findings.error("content.read", e.location(), e.getMessage(), e.hint());
+            findings.error(e.code(), e.location(), e.getMessage(), e.hint());
         }
         if (reuse != null) {
             if (findings.list().isEmpty()) reuse.put(shownAs, attrs, p);
@@ -256,7 +267,8 @@ public final class ContentLoader {
             list = list.get("terms");
         }
         if (list == null || !list.isArray()) {
-            findings.error("json.type", f.at(list == null ? doc.root() : list), "glossary.json must be a list of terms [...] or {\"intro\", \"terms\": [...]}", null);
+            findings.error("json.type", f.at(list == null ? doc.root() : list), "glossary.json must be a list of terms [...] or {\"intro\", \"terms\": [...]}",
+                    "Write [ { \"term\": \"...\", \"definition\": \"...\" }, ... ], or { \"intro\": \"...\", \"terms\": [ ... ] }.");
             return terms;
         }
         Map<String, Location> seen = new LinkedHashMap<>();
@@ -283,15 +295,21 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode r = doc.root();
         if (!f.isObject(r, "checks.json")) return Checks.NONE;
-        f.unknownFields(r, "checks.json", Set.of("ties", "acknowledged"));
+        f.unknownFields(r, "checks.json", Set.of("ties", "precision", "acknowledged"));
         List<Checks.Tie> ties = new ArrayList<>();
         for (JsonNode t : f.objects(r, "ties", "checks.json", false)) {
-            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right"));
+            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right", "columns"));
             JsonNode left = t.get("left");
             List<String> lefts = left != null && left.isArray() ? f.strings(t, "left", "a tie")
                     : left == null ? List.of() : List.of(String.valueOf(f.text(t, "left", "a tie", true)));
             ties.add(new Checks.Tie(f.text(t, "id", "a tie", true), f.text(t, "description", "a tie", true), List.copyOf(lefts),
-                    f.text(t, "right", "a tie", true), f.at(t)));
+                    f.text(t, "right", "a tie", true), List.copyOf(f.strings(t, "columns", "a tie")), f.at(t)));
+        }
+        List<Checks.Precision> precision = new ArrayList<>();
+        for (JsonNode p : f.objects(r, "precision", "checks.json", false)) {
+            f.unknownFields(p, "a precision entry", Set.of("table", "columns", "rounded", "reason"));
+            precision.add(new Checks.Precision(f.text(p, "table", "a precision entry", true), List.copyOf(f.strings(p, "columns", "a precision entry")),
+                    f.bool(p, "rounded", "a precision entry", true), f.text(p, "reason", "a precision entry", true), f.at(p)));
         }
         List<Checks.Acknowledged> acks = new ArrayList<>();
         for (JsonNode a : f.objects(r, "acknowledged", "checks.json", false)) {
@@ -299,14 +317,15 @@ public final class ContentLoader {
             acks.add(new Checks.Acknowledged(f.text(a, "finding", "an acknowledged exception", true),
                     f.text(a, "reason", "an acknowledged exception", true), f.at(a)));
         }
-        return new Checks(List.copyOf(ties), List.copyOf(acks));
+        return new Checks(List.copyOf(ties), List.copyOf(precision), List.copyOf(acks));
     }
 
     private List<Path> list(Path dir, String suffix) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
-            findings.error("content.read", Location.of(root.relativize(dir).toString()), "cannot list folder: " + e.getMessage(), null);
+            findings.error("content.read", Location.of(root.relativize(dir).toString()), "cannot list folder: " + e.getMessage(),
+                    "Check that the folder exists and is readable.");
             return List.of();
         }
     }
@@ -324,7 +343,8 @@ public final class ContentLoader {
                 }
             });
         } catch (IOException e) {
-            findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(), null);
+            findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(),
+                    "Check that the folder exists and is readable.");
             return Map.of();
         }
         return out;

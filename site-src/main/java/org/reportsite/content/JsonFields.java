@@ -61,12 +61,14 @@ final class JsonFields {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) return dflt;
         if (!v.isNumber() || v.decimalValue().stripTrailingZeros().scale() > 0) {
-            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a whole number, found " + kind(v), null);
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a whole number, found " + kind(v),
+                    "Write a plain whole number without quotes, e.g. 2.");
             return dflt;
         }
         int i = v.decimalValue().intValue();
         if (i < min || i > max) {
-            findings.error("json.range", doc.at(v), "\"" + field + "\" of " + what + " is " + i + ", outside " + min + ".." + max, null);
+            findings.error("json.range", doc.at(v), "\"" + field + "\" of " + what + " is " + i + ", outside " + min + ".." + max,
+                    "Use a number from " + min + " to " + max + ".");
             return dflt;
         }
         return i;
@@ -76,7 +78,8 @@ final class JsonFields {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) return dflt;
         if (!v.isBoolean()) {
-            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be true or false, found " + kind(v), null);
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be true or false, found " + kind(v),
+                    "Write true or false without quotes.");
             return dflt;
         }
         return v.booleanValue();
@@ -87,12 +90,14 @@ final class JsonFields {
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) return out;
         if (!v.isArray()) {
-            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a list [\"...\"], found " + kind(v), null);
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a list [\"...\"], found " + kind(v),
+                    "Write a list of strings, e.g. [\"a\", \"b\"], or leave the field out.");
             return out;
         }
         for (JsonNode e : v) {
             if (e.isTextual()) out.add(e.asText());
-            else findings.error("json.type", doc.at(e), "entries of \"" + field + "\" in " + what + " must be strings, found " + kind(e), null);
+            else findings.error("json.type", doc.at(e), "entries of \"" + field + "\" in " + what + " must be strings, found " + kind(e),
+                    "Put each entry in double quotes.");
         }
         return out;
     }
@@ -106,12 +111,14 @@ final class JsonFields {
             return out;
         }
         if (!v.isArray()) {
-            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a list [...], found " + kind(v), null);
+            findings.error("json.type", doc.at(v), "\"" + field + "\" of " + what + " must be a list [...], found " + kind(v),
+                    "Write a list of objects: [ { ... }, { ... } ].");
             return out;
         }
         for (JsonNode e : v) {
             if (e.isObject()) out.add(e);
-            else findings.error("json.type", doc.at(e), "entries of \"" + field + "\" in " + what + " must be objects {...}, found " + kind(e), null);
+            else findings.error("json.type", doc.at(e), "entries of \"" + field + "\" in " + what + " must be objects {...}, found " + kind(e),
+                    "Write each entry as an object { \"field\": ... }; see docs/content-format.md.");
         }
         return out;
     }

@@ -36,20 +36,28 @@ public final class LocatedJson {
         this.file = file;
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
-            if (t == null) throw new ContentSyntaxException(new Location(file, 1, 1), "the file is empty",
+            if (t == null) throw new ContentSyntaxException("json.syntax", new Location(file, 1, 1), "the file is empty",
                     "Write a JSON object here, see docs/content-format.md.");
             this.root = read(p);
-            if (p.nextToken() != null) {
-                throw new ContentSyntaxException(loc(p.currentTokenLocation()),
-                        "unexpected content after the end of the JSON value", "Remove what follows the closing brace.");
+            JsonLocation end = p.currentLocation();
+            boolean more;
+            try {
+                more = p.nextToken() != null;
+            } catch (JsonParseException e) {
+                more = true;
+            }
+            if (more) {
+                throw new ContentSyntaxException("json.syntax", loc(end.getLineNr() > 0 ? nextNonBlank(text, end) : end),
+                        "unexpected content after the end of the JSON value", "Remove what follows the closing brace or bracket.");
             }
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage();
-            throw new ContentSyntaxException(l == null ? Location.of(file) : loc(l),
+            throw new ContentSyntaxException("json.syntax", l == null ? Location.of(file) : loc(l),
                     "malformed JSON: " + shorten(msg), hintFor(msg));
         } catch (IOException e) {
-            throw new ContentSyntaxException(Location.of(file), "cannot read JSON: " + e.getMessage(), null);
+            throw new ContentSyntaxException("json.syntax", Location.of(file), "cannot read JSON: " + e.getMessage(),
+                    "Check that the file is complete, well-formed JSON.");
         }
     }
 
@@ -94,7 +102,7 @@ public final class LocatedJson {
             case VALUE_NUMBER_FLOAT -> {
                 String raw = p.getText();
                 if (raw.indexOf('e') >= 0 || raw.indexOf('E') >= 0) {
-                    throw new ContentSyntaxException(start, "number " + raw + " is written with an exponent",
+                    throw new ContentSyntaxException("json.number", start, "number " + raw + " is written with an exponent",
                             "Write amounts with plain digits exactly as published, e.g. 1234.5.");
                 }
                 node = NODES.numberNode(p.getDecimalValue());
@@ -102,10 +110,24 @@ public final class LocatedJson {
             case VALUE_TRUE -> node = NODES.booleanNode(true);
             case VALUE_FALSE -> node = NODES.booleanNode(false);
             case VALUE_NULL -> node = NODES.nullNode();
-            default -> throw new ContentSyntaxException(start, "unexpected JSON token " + p.currentToken(), null);
+            default -> throw new ContentSyntaxException("json.syntax", start, "unexpected JSON token " + p.currentToken(),
+                    "Write plain JSON: objects, lists, strings, numbers, true, false and null.");
         }
         where.put(node, start);
         return node;
+    }
+
+    /** Where the first non-blank character after {@code from} is (the start of the stray content). */
+    private static JsonLocation nextNonBlank(String text, JsonLocation from) {
+        int offset = (int) from.getCharOffset();
+        int line = from.getLineNr(), col = from.getColumnNr();
+        for (int i = Math.max(offset, 0); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') { line++; col = 1; continue; }
+            if (!Character.isWhitespace(c)) break;
+            col++;
+        }
+        return new JsonLocation(null, -1, line, col);
     }
 
     private static String shorten(String msg) {
@@ -117,6 +139,7 @@ public final class LocatedJson {
     private static String hintFor(String msg) {
         String m = msg == null ? "" : msg.toLowerCase();
         if (m.contains("trailing comma") || m.contains("expected double-quote to start field name")
+                || m.contains("unexpected character (']'") || m.contains("unexpected character ('}'")
                 || m.contains("was expecting double-quote")) {
             return "Look for a trailing comma before '}' or ']', or a field name without double quotes.";
         }

@@ -87,10 +87,17 @@ public final class PageReader {
         }
         String note = scalar(fm, "note");
         if (note != null && !note.matches("[1-9][0-9]{0,2}")) {
-            findings.error("page.note", new Location(file, lineOf(lines, close, "note"), 0), "\"note\" must be a note number such as \"4\", found \"" + note + "\"", null);
+            findings.error("page.note", new Location(file, lineOf(lines, close, "note"), 0), "\"note\" must be a note number such as \"4\", found \"" + note + "\"",
+                    "Write the number of the note this page is, in quotes: note: \"4\".");
             note = null;
         }
-        boolean toc = !fm.has("toc") || fm.get("toc").asBoolean(true);
+        boolean toc = true;
+        JsonNode t = fm.get("toc");
+        if (t != null && !t.isNull()) {
+            if (t.isBoolean()) toc = t.booleanValue();
+            else findings.error("page.front-matter", new Location(file, lineOf(lines, close, "toc"), 0),
+                    "\"toc\" must be true or false, found \"" + t.asText() + "\"", "Write 'toc: false' to hide the table of contents.");
+        }
         if (findings.errorCount() > errorsBefore) return null;
 
         int bodyLine = close + 2;
@@ -119,9 +126,16 @@ public final class PageReader {
             if (line.stripLeading().startsWith("```") || line.stripLeading().startsWith("~~~")) { fenced = !fenced; continue; }
             if (fenced) continue;
             int lineNo = bodyLine + i;
+            boolean[] code = inlineCode(line);
             Matcher any = ANY_BRACES.matcher(line);
             while (any.find()) {
+                if (code[any.start()]) continue;
                 Location at = new Location(file, lineNo, any.start() + 1);
+                if (insideTag(line, any.start())) {
+                    findings.error("directive.in-html", at, "the directive " + any.group() + " stands inside an HTML tag",
+                            "Move it out of the tag: a directive produces HTML of its own and cannot be an attribute value.");
+                    continue;
+                }
                 Matcher d = DIRECTIVE.matcher(any.group());
                 if (!d.matches()) {
                     findings.error("directive.syntax", at, "cannot read the directive " + any.group(),
@@ -146,18 +160,21 @@ public final class PageReader {
                     continue;
                 }
                 if (target.isEmpty()) {
-                    findings.error("directive.syntax", at, "the directive " + any.group() + " names no target", null);
+                    findings.error("directive.syntax", at, "the directive " + any.group() + " names no target",
+                            "Write the target after the colon, e.g. {{table:income-statement}}.");
                     continue;
                 }
                 out.add(new Reference(k, target, List.copyOf(opts), at));
             }
             int open = line.indexOf("{{");
+            while (open >= 0 && code[open]) open = line.indexOf("{{", open + 1);
             if (open >= 0 && line.indexOf("}}", open) < 0) {
                 findings.error("directive.syntax", new Location(file, lineNo, open + 1), "a directive is opened with '{{' but not closed on the same line",
                         "Close it with '}}'.");
             }
             Matcher l = LINK.matcher(line);
             while (l.find()) {
+                if (code[l.start()]) continue;
                 Reference.Kind k = switch (l.group(1)) {
                     case "note" -> Reference.Kind.NOTE_LINK;
                     case "table" -> Reference.Kind.TABLE_LINK;
@@ -168,6 +185,49 @@ public final class PageReader {
             }
         }
         return out;
+    }
+
+    /**
+     * For each character of a line, whether it is inside an inline code span: `{{table:x}}` shows the
+     * directive as written and is neither expanded nor checked.
+     */
+    public static boolean[] inlineCode(String line) {
+        boolean[] in = new boolean[line.length() + 1];
+        int i = 0;
+        while (i < line.length()) {
+            if (line.charAt(i) != '`') { i++; continue; }
+            int n = run(line, i);
+            int j = i + n, close = -1;
+            while (j < line.length()) {
+                if (line.charAt(j) == '`') {
+                    int m = run(line, j);
+                    if (m == n) { close = j; break; }
+                    j += m;
+                } else {
+                    j++;
+                }
+            }
+            if (close < 0) { i += n; continue; }
+            for (int k = i; k < close + n; k++) in[k] = true;
+            i = close + n;
+        }
+        return in;
+    }
+
+    /** Whether {@code pos} lies between the '<' that opens an HTML tag and its '>'. */
+    static boolean insideTag(String line, int pos) {
+        for (int i = pos - 1; i >= 0; i--) {
+            char c = line.charAt(i);
+            if (c == '>') return false;
+            if (c == '<' && i + 1 < line.length() && (Character.isLetter(line.charAt(i + 1)) || line.charAt(i + 1) == '/')) return true;
+        }
+        return false;
+    }
+
+    private static int run(String line, int from) {
+        int n = 0;
+        while (from + n < line.length() && line.charAt(from + n) == '`') n++;
+        return n;
     }
 
     private static String suggestion(String kind) {

@@ -24,7 +24,7 @@ final class TableReader {
             "columns", "columnSums", "rows", "footnotes", "computed", "description");
     private static final Set<String> COLUMN_FIELDS = Set.of("id", "label", "subLabel", "period", "unit", "decimals", "negative", "kind");
     private static final Set<String> ROW_FIELDS = Set.of("id", "label", "style", "indent", "notes", "footnotes", "values", "sum", "columns");
-    private static final Set<String> COMPUTED_FIELDS = Set.of("type", "id", "label", "from", "to", "of", "total", "published");
+    private static final Set<String> COMPUTED_FIELDS = Set.of("type", "id", "label", "from", "to", "of", "total", "published", "basis");
 
     private final LocatedJson doc;
     private final Findings findings;
@@ -58,7 +58,8 @@ final class TableReader {
                     "Rename the file or change the id so that they are the same.");
         }
         if (id != null && !ID.matcher(id).matches()) {
-            findings.error("table.id", f.at(root.get("id")), "table id \"" + id + "\" may use only a-z, 0-9 and '-'", null);
+            findings.error("table.id", f.at(root.get("id")), "table id \"" + id + "\" may use only a-z, 0-9 and '-'",
+                    "Rename the table (and its file) with lower-case letters, digits and '-'.");
         }
         String title = f.text(root, "title", "the table", true);
         String unit = f.text(root, "unit", "the table", true);
@@ -103,17 +104,31 @@ final class TableReader {
             }
             String cid = f.text(c, "id", "a computed column", true);
             if (cid != null && columnIds.contains(cid)) {
-                findings.error("table.duplicate-column", f.at(c.get("id")), "computed column id \"" + cid + "\" is already a column", null);
+                findings.error("table.duplicate-column", f.at(c.get("id")), "computed column id \"" + cid + "\" is already a column",
+                        "Give the computed column an id of its own.");
             }
             Table.Computed comp = new Table.Computed(type, cid, f.text(c, "label", "a computed column", true),
                     f.text(c, "from", "a computed column", false), f.text(c, "to", "a computed column", false),
                     f.text(c, "of", "a computed column", false), f.text(c, "total", "a computed column", false),
-                    f.text(c, "published", "a computed column", false), f.at(c));
+                    f.text(c, "published", "a computed column", false), f.text(c, "basis", "a computed column", false), f.at(c));
+            if (comp.basis() != null && !comp.basis().equals("signed") && !comp.basis().equals("magnitude")) {
+                findings.error("table.computed", f.at(c.get("basis")), "computed column basis \"" + comp.basis() + "\" is unknown",
+                        "Use \"signed\" ((to - from) / |from|, the default) or \"magnitude\" (|to| / |from| - 1, a shrinking loss is negative).");
+            }
+            if ("change".equals(type) && (comp.from() == null || comp.to() == null)) {
+                findings.error("table.computed", f.at(c), "a change column needs \"from\" and \"to\" (column ids)",
+                        "Add \"from\": \"h1-2024\", \"to\": \"h1-2025\" (the columns compared).");
+            }
+            if ("share".equals(type) && (comp.of() == null || comp.total() == null)) {
+                findings.error("table.computed", f.at(c), "a share column needs \"of\" (a column id) and \"total\" (the row id of the total)",
+                        "Add \"of\": \"h1-2025\", \"total\": \"total-row-id\".");
+            }
             for (String ref : new String[]{comp.from(), comp.to(), comp.of(), comp.published()}) {
                 if (ref != null) checkColumns(List.of(ref), columnIds, c, "computed column");
             }
             if (comp.total() != null && rows.stream().noneMatch(r -> r.id().equals(comp.total()))) {
-                findings.error("table.unknown-row", f.at(c.get("total")), "computed column refers to row \"" + comp.total() + "\", which is not in this table", null);
+                findings.error("table.unknown-row", f.at(c.get("total")), "computed column refers to row \"" + comp.total() + "\", which is not in this table",
+                        "Name an existing row in \"total\".");
             }
             computed.add(comp);
         }
@@ -136,7 +151,8 @@ final class TableReader {
             String id = f.text(c, "id", "a column", true);
             if (id == null) continue;
             if (!ID.matcher(id).matches()) {
-                findings.error("table.id", f.at(c.get("id")), "column id \"" + id + "\" may use only a-z, 0-9 and '-'", null);
+                findings.error("table.id", f.at(c.get("id")), "column id \"" + id + "\" may use only a-z, 0-9 and '-'",
+                        "Use lower-case letters, digits and '-', e.g. \"h1-2025\".");
             }
             if (!seen.add(id)) {
                 findings.error("table.duplicate-column", f.at(c), "column \"" + id + "\" is defined twice", "Give each column its own id.");
@@ -144,11 +160,13 @@ final class TableReader {
             String unit = f.text(c, "unit", "column " + id, false);
             String negative = f.text(c, "negative", "column " + id, false);
             if (negative != null && !negative.equals("minus") && !negative.equals("parentheses")) {
-                findings.error("table.negative", f.at(c.get("negative")), "\"negative\" must be \"parentheses\" or \"minus\", found \"" + negative + "\"", null);
+                findings.error("table.negative", f.at(c.get("negative")), "\"negative\" must be \"parentheses\" or \"minus\", found \"" + negative + "\"",
+                        "Write \"parentheses\" (the default) or \"minus\".");
             }
             String kind = f.text(c, "kind", "column " + id, false);
             if (kind != null && !kind.equals("amount") && !kind.equals("text")) {
-                findings.error("table.kind", f.at(c.get("kind")), "\"kind\" must be \"amount\" or \"text\", found \"" + kind + "\"", null);
+                findings.error("table.kind", f.at(c.get("kind")), "\"kind\" must be \"amount\" or \"text\", found \"" + kind + "\"",
+                        "Write \"amount\" (the default) or \"text\".");
             }
             String u = unit != null ? unit : tableUnit;
             int dec = f.integer(c, "decimals", "column " + id, unit != null ? defaultDecimals(unit) : tableDecimals, 0, 6);
@@ -168,7 +186,8 @@ final class TableReader {
             String id = f.text(r, "id", "a row", true);
             String what = id == null ? "a row" : "row \"" + id + "\"";
             if (id != null && !ID.matcher(id).matches()) {
-                findings.error("table.id", f.at(r.get("id")), "row id \"" + id + "\" may use only a-z, 0-9 and '-'", null);
+                findings.error("table.id", f.at(r.get("id")), "row id \"" + id + "\" may use only a-z, 0-9 and '-'",
+                        "Use lower-case letters, digits and '-', e.g. \"cost-of-sales\".");
             }
             if (id != null && !seen.add(id)) {
                 findings.error("table.duplicate-row", f.at(r), "row \"" + id + "\" is defined twice in this table", "Give each row its own id.");
@@ -199,7 +218,8 @@ final class TableReader {
             JsonNode values = r.get("values");
             if (values != null && !values.isNull()) {
                 if (!values.isObject()) {
-                    findings.error("json.type", f.at(values), "\"values\" of " + what + " must be an object keyed by column id", null);
+                    findings.error("json.type", f.at(values), "\"values\" of " + what + " must be an object keyed by column id",
+                            "Write \"values\": { \"column-id\": 1234, ... }.");
                 } else {
                     for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
                         var e = it.next();
@@ -213,7 +233,8 @@ final class TableReader {
                         if (v.isNull()) continue;
                         if (col.text()) {
                             if (v.isTextual()) texts.put(col.id(), v.asText());
-                            else findings.error("json.type", f.at(v), "column \"" + col.id() + "\" is a text column; " + what + " has " + JsonFields.kind(v), null);
+                            else findings.error("json.type", f.at(v), "column \"" + col.id() + "\" is a text column; " + what + " has " + JsonFields.kind(v),
+                                    "Write the cell as a string in double quotes, or null.");
                         } else if (v.isNumber()) {
                             amounts.put(col.id(), v.decimalValue());
                         } else {
@@ -227,7 +248,8 @@ final class TableReader {
             List<String> sumColumns = f.strings(r, "columns", what);
             for (String c : sumColumns) {
                 if (!byId.containsKey(c)) {
-                    findings.error("table.unknown-column", f.at(r.get("columns")), what + " restricts its sum to column \"" + c + "\", which the table does not define", null);
+                    findings.error("table.unknown-column", f.at(r.get("columns")), what + " restricts its sum to column \"" + c + "\", which the table does not define",
+                            "Columns are: " + String.join(", ", byId.keySet()) + ".");
                 }
             }
             out.add(new Row(id, label, style, indent, List.copyOf(notes), List.copyOf(fns), Map.copyOf(amounts), Map.copyOf(texts),

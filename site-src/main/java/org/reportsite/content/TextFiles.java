@@ -21,9 +21,16 @@ final class TextFiles {
     static String read(Path file, String shownAs) throws ContentSyntaxException {
         Location where = Location.of(shownAs);
         try {
+            // a named pipe or device would block the build forever, a folder cannot be read as text
+            if (!Files.isRegularFile(file)) {
+                throw new ContentSyntaxException("content.read", where, Files.exists(file)
+                        ? "not a regular file (a folder, named pipe or device)"
+                        : "file cannot be read (a broken symbolic link, or it was removed during the build)",
+                        "Replace it with a regular UTF-8 text file, or remove it from the content folder.");
+            }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ContentSyntaxException(where, "file is " + size / (1024 * 1024) + " MB, over the "
+                throw new ContentSyntaxException("content.too-large", where, "file is " + size / (1024 * 1024) + " MB, over the "
                         + MAX_BYTES / (1024 * 1024) + " MB limit for a content file",
                         "Split it into smaller files, or check that this is the file you meant to add.");
             }
@@ -31,10 +38,10 @@ final class TextFiles {
             String text = decode(bytes, shownAs);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (AccessDeniedException e) {
-            throw new ContentSyntaxException(where, "file cannot be read (permission denied)",
+            throw new ContentSyntaxException("content.read", where, "file cannot be read (permission denied)",
                     "Make the file readable by the user running the build (chmod a+r).");
         } catch (IOException e) {
-            throw new ContentSyntaxException(where, "file cannot be read: " + e.getMessage(),
+            throw new ContentSyntaxException("content.read", where, "file cannot be read (" + e.getClass().getSimpleName() + ")",
                     "Check that the file exists and is a regular, readable file.");
         }
     }
@@ -51,7 +58,7 @@ final class TextFiles {
             for (int i = 0; i < bad; i++) {
                 if (bytes[i] == '\n') { line++; col = 1; } else if ((bytes[i] & 0xC0) != 0x80) col++;
             }
-            throw new ContentSyntaxException(new Location(shownAs, line, col), "file is not valid UTF-8",
+            throw new ContentSyntaxException("content.encoding", new Location(shownAs, line, col), "file is not valid UTF-8",
                     "Save the file as UTF-8 (it looks like another encoding, e.g. Latin-1 or UTF-16).");
         }
     }

@@ -301,8 +301,9 @@ public final class HtmlStage {
             String label = (c.noteKey().equals(page.note()) ? "" : "Note " + NoteKey.display(c.noteKey()) + ": ") + c.label();
             String href = "page:" + c.pageId() + (c.anchor() == null ? "" : "#" + c.anchor());
             if (!seen.add(label + "|" + href)) continue;
+            // the accessible name starts with the visible text (WCAG 2.5.3, label in name), then says what it is
             ul.appendElement("li").appendElement("a").attr("href", href)
-              .attr("aria-label", "Note " + NoteKey.display(c.noteKey()) + " is cited in " + c.label()).text(label);
+              .attr("aria-label", label + ", which cites note " + NoteKey.display(c.noteKey())).text(label);
         }
     }
 

@@ -19,9 +19,15 @@ public record Table(String id, String title, String unit, int decimals, String p
 
     public record Footnote(String id, String text) {}
 
-    /** A column computed at build time: period-over-period change or share of a total. */
+    /**
+     * A column computed at build time: period-over-period change or share of a total. {@code basis} is
+     * {@code signed} ((to - from) / |from|, the default) or {@code magnitude} (|to| / |from| - 1: a loss that
+     * shrinks is a negative change, as reports print it).
+     */
     public record Computed(String type, String id, String label, String from, String to,
-                           String of, String total, String published, Location location) {}
+                           String of, String total, String published, String basis, Location location) {
+        public boolean magnitude() { return "magnitude".equals(basis); }
+    }
 
     public Optional<Row> row(String rowId) {
         return rows.stream().filter(r -> r.id().equals(rowId)).findFirst();

@@ -18,13 +18,22 @@ import java.util.List;
 public final class Fin {
 
     /** A header cell: colspan/rowspan, scope ("col" or "colgroup"), and an optional second line. */
-    public record HeaderCell(String label, String subLabel, int colspan, int rowspan, String scope, String cssClass) {}
+    public record HeaderCell(String label, String subLabel, int colspan, int rowspan, String scope, String cssClass, String id) {}
 
     /** A body cell as shown: text, CSS class, fact identity and tooltip (null for computed or text cells). */
     public record Cell(String text, String cssClass, String fact, String title, boolean nil) {}
 
     /** A group of rows under an optional heading row (rendered as its own {@code <tbody>}). */
     public record RowGroup(Row heading, List<Row> rows) {}
+
+    /** An ISO date ("2025-08-28") in words ("28 August 2025"); anything else is returned as written. */
+    public String longDate(String iso) {
+        try {
+            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return iso;
+        }
+    }
 
     public String amount(BigDecimal v, int decimals) { return Amounts.format(v, decimals, false); }
 
@@ -50,7 +59,15 @@ public final class Fin {
     public boolean hasNotes(Table t) { return t.rows().stream().anyMatch(r -> !r.notes().isEmpty()); }
 
     /** Columns shown: the table's own, then computed ones. */
-    public int columnCount(Table t) { return t.columns().size() + t.computed().size() + (hasNotes(t) ? 1 : 0) + 1; }
+    public int columnCount(Table t) { return t.columns().size() + shownComputed(t).size() + (hasNotes(t) ? 1 : 0) + 1; }
+
+    /**
+     * Computed columns to show: one whose percentage the report already prints ({@code published}) is only
+     * checked against it, not shown a second time.
+     */
+    public List<Table.Computed> shownComputed(Table t) {
+        return t.computed().stream().filter(c -> c.published() == null).toList();
+    }
 
     /** One or two header rows: spanning groups above the columns when the table declares them. */
     public List<List<HeaderCell>> headerRows(Table t) {
@@ -59,38 +76,70 @@ public final class Fin {
         int extra = hasNotes(t) ? 1 : 0;
         if (grouped) {
             List<HeaderCell> top = new ArrayList<>();
-            top.add(new HeaderCell("Line item", null, 1, 2, "col", "label-col"));
-            if (extra == 1) top.add(new HeaderCell("Notes", null, 1, 2, "col", "notes-col"));
+            top.add(new HeaderCell("Line item", null, 1, 2, "col", "label-col", headerId(t, "label")));
+            if (extra == 1) top.add(new HeaderCell("Notes", null, 1, 2, "col", "notes-col", headerId(t, "notes")));
             int i = 0;
             List<Table.Column> cols = t.columns();
             while (i < cols.size()) {
                 Table.ColumnGroup g = groupOf(t, cols.get(i).id());
                 if (g == null) {
-                    top.add(new HeaderCell(cols.get(i).label(), cols.get(i).subLabel(), 1, 2, "col", "num"));
+                    top.add(new HeaderCell(cols.get(i).label(), cols.get(i).subLabel(), 1, 2, "col", "num", headerId(t, cols.get(i).id())));
                     i++;
                 } else {
                     int span = 0;
                     while (i + span < cols.size() && g.columns().contains(cols.get(i + span).id())) span++;
-                    top.add(new HeaderCell(g.label(), null, span, 1, "colgroup", "group"));
+                    top.add(new HeaderCell(g.label(), null, span, 1, "colgroup", "group", groupHeaderId(t, g)));
                     i += span;
                 }
             }
-            for (Table.Computed c : t.computed()) top.add(new HeaderCell(c.label(), null, 1, 2, "col", "num computed"));
+            for (Table.Computed c : shownComputed(t)) top.add(new HeaderCell(c.label(), null, 1, 2, "col", "num computed", headerId(t, c.id())));
             rows.add(top);
             List<HeaderCell> second = new ArrayList<>();
             for (Table.Column c : cols) {
-                if (groupOf(t, c.id()) != null) second.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", "num"));
+                if (groupOf(t, c.id()) != null) second.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", "num", headerId(t, c.id())));
             }
             rows.add(second);
         } else {
             List<HeaderCell> only = new ArrayList<>();
-            only.add(new HeaderCell("Line item", null, 1, 1, "col", "label-col"));
-            if (extra == 1) only.add(new HeaderCell("Notes", null, 1, 1, "col", "notes-col"));
-            for (Table.Column c : t.columns()) only.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", c.text() ? "text" : "num"));
-            for (Table.Computed c : t.computed()) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed"));
+            only.add(new HeaderCell("Line item", null, 1, 1, "col", "label-col", headerId(t, "label")));
+            if (extra == 1) only.add(new HeaderCell("Notes", null, 1, 1, "col", "notes-col", headerId(t, "notes")));
+            for (Table.Column c : t.columns()) only.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", c.text() ? "text" : "num", headerId(t, c.id())));
+            for (Table.Computed c : shownComputed(t)) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed", headerId(t, c.id())));
             rows.add(only);
         }
         return rows;
+    }
+
+    /*
+     * Explicit header associations (th ids, td headers): a statement has column groups, columns and row
+     * headings above its line items, more levels than scope alone conveys to every assistive technology.
+     */
+    public String headerId(Table t, String columnId) { return "h-" + t.id() + "-" + columnId; }
+
+    public String rowHeaderId(Table t, Row r) { return Index.rowAnchor(t.id(), r.id()) + "-h"; }
+
+    private String groupHeaderId(Table t, Table.ColumnGroup g) { return "h-" + t.id() + "-group-" + (t.columnGroups().indexOf(g) + 1); }
+
+    /**
+     * The headers of one body cell: its column (and column group) and its line item. The heading above a
+     * group of lines labels the group through {@code scope="rowgroup"}; it sits in the line-item column only,
+     * so that it is not read as a header of every column.
+     */
+    public String headers(Table t, Row r, String columnId) {
+        StringBuilder sb = new StringBuilder(headerId(t, columnId));
+        Table.ColumnGroup cg = groupOf(t, columnId);
+        if (cg != null) sb.append(' ').append(groupHeaderId(t, cg));
+        return sb.append(' ').append(rowHeaderId(t, r)).toString();
+    }
+
+    /** The empty cell that fills a heading row after its heading: its headers are the heading and every column's. */
+    public String headingFillHeaders(Table t, Row heading) {
+        StringBuilder sb = new StringBuilder(rowHeaderId(t, heading));
+        if (hasNotes(t)) sb.append(' ').append(headerId(t, "notes"));
+        for (Table.Column c : t.columns()) sb.append(' ').append(headerId(t, c.id()));
+        for (Table.ColumnGroup g : t.columnGroups()) sb.append(' ').append(groupHeaderId(t, g));
+        for (Table.Computed c : shownComputed(t)) sb.append(' ').append(headerId(t, c.id()));
+        return sb.toString();
     }
 
     private static Table.ColumnGroup groupOf(Table t, String columnId) {
@@ -151,18 +200,7 @@ public final class Fin {
     }
 
     public static BigDecimal computedValue(Table t, Row r, Table.Computed c) {
-        if ("change".equals(c.type())) {
-            BigDecimal from = r.amount(c.from()), to = r.amount(c.to());
-            if (from == null || to == null || from.signum() == 0) return null;
-            return to.subtract(from).multiply(BigDecimal.valueOf(100)).divide(from.abs(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        if ("share".equals(c.type())) {
-            BigDecimal v = r.amount(c.of());
-            BigDecimal total = t.row(c.total()).map(x -> x.amount(c.of())).orElse(null);
-            if (v == null || total == null || total.signum() == 0) return null;
-            return v.multiply(BigDecimal.valueOf(100)).divide(total, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
-        }
-        return null;
+        return org.reportsite.check.ComputedColumns.value(t, r, c);
     }
 
     public int footnoteNumber(Table t, String footnoteId) { return t.footnoteNumber(footnoteId); }

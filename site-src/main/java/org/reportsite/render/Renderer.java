@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 public final class Renderer {
     private static final Pattern TABLE = Pattern.compile("<div data-table=\"([^\"]*)\"></div>");
     private static final Pattern CHART = Pattern.compile("<div data-chart=\"([^\"]*)\" data-opts=\"([^\"]*)\"></div>");
+    private static final Pattern CHART_RUN = Pattern.compile("(?:<div data-chart=\"[^\"]*\" data-opts=\"[^\"]*\"></div>\\s*){2,}");
     private static final Pattern FACT = Pattern.compile("<span data-fact=\"([^\"]*)\" data-opts=\"([^\"]*)\"></span>");
 
     public record Link(String title, String href, boolean current) {}
@@ -71,13 +72,20 @@ public final class Renderer {
     private final Map<String, List<List<Link>>> navFromFolder = new ConcurrentHashMap<>();
     /** Per section: page id → its (first) position in the section. */
     private final List<Map<String, Integer>> sectionPositions = new ArrayList<>();
+    private final String offlineZip;
 
     public Renderer(Path templatesDir, Report report, Index index) {
-        this(engine(templatesDir), report, index);
+        this(templatesDir, report, index, null);
+    }
+
+    /** {@code offlineZip}: the site path of the offline edition to link from every page, or null for none. */
+    public Renderer(Path templatesDir, Report report, Index index, String offlineZip) {
+        this(engine(templatesDir), report, index, offlineZip);
     }
 
     /** A renderer on an engine made by {@link #engine(Path)}, which may be kept across builds while the templates do not change. */
-    public Renderer(TemplateEngine engine, Report report, Index index) {
+    public Renderer(TemplateEngine engine, Report report, Index index, String offlineZip) {
+        this.offlineZip = offlineZip;
         this.report = report;
         this.index = index;
         this.engine = engine;
@@ -133,6 +141,8 @@ public final class Renderer {
             uses.tableTemplate = true;
             return table(t);
         });
+        // charts placed one after another share a grid (two columns on wide screens)
+        out = CHART_RUN.matcher(out).replaceAll(m -> Matcher.quoteReplacement("<div class=\"chart-grid\">" + m.group() + "</div>"));
         out = replace(CHART, out, m -> {
             Table t = lookup(unescape(m.group(1)), uses);
             return t == null ? "" : Charts.svg(t, options(m.group(2)));
@@ -179,8 +189,14 @@ public final class Renderer {
         ctx.setVariable("page", v);
         ctx.setVariable("content", v.contentHtml());
         ctx.setVariable("canonical", meta.baseUrl() == null ? null : meta.baseUrl() + v.file());
+        // the page script builds search result links from this prefix (search hrefs are relative to the site root)
+        ctx.setVariable("root", SitePaths.rootPrefix(v.file()));
+        ctx.setVariable("section", lazy(uses, () -> index.sectionOf(v.id())));
         ctx.setVariable("nav", lazy(uses, () -> nav(v)));
         ctx.setVariable("crumbs", lazy(uses, () -> crumbs(v)));
+        // the 404 page is served at any missing address: it has no canonical one
+        if (v.id().equals("404")) ctx.setVariable("canonical", null);
+        ctx.setVariable("offlineZip", offlineZip == null ? null : "site:" + offlineZip);
         int i = position.getOrDefault(v.id(), -1);
         ctx.setVariable("prev", lazy(uses, () -> i > 0 ? link(v.file(), order.get(i - 1)) : null));
         ctx.setVariable("next", lazy(uses, () -> i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null));

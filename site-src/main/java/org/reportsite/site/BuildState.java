@@ -3,6 +3,7 @@ package org.reportsite.site;
 import org.reportsite.content.ParsedFiles;
 import org.reportsite.html.HtmlStage;
 import org.reportsite.html.PageResult;
+import org.reportsite.model.Finding;
 import org.reportsite.model.Table;
 import org.reportsite.render.Renderer;
 import org.thymeleaf.TemplateEngine;
@@ -18,8 +19,8 @@ import java.util.Map;
  * A failed build leaves it as it was, so the next build compares against the last good site.
  */
 public final class BuildState {
-    /** One page of the last good build: what it was made from and what it yielded (its HTML is on disk only; {@code search} is its part of the search index). */
-    record PageEntry(Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, byte[] search) {}
+    /** One page of the last good build: what it was made from and what it yielded (its HTML is on disk only; {@code search} is its part of the search index, {@code warnings} what its Markdown stage reported). */
+    record PageEntry(Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, byte[] search, List<Finding> warnings) {}
 
     /** Parsed content files, reused while unchanged (kept across failed builds too: it only saves parsing). */
     final ParsedFiles parsed = new ParsedFiles();

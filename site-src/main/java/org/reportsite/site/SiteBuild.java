@@ -43,7 +43,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -54,8 +53,15 @@ import java.util.stream.Stream;
  */
 public final class SiteBuild {
 
-    /** Where to read and write; {@code write = false} is the {@code check} command. */
-    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress) {}
+    /**
+     * Where to read and write; {@code write = false} is the {@code check} command; {@code zip} also writes the
+     * offline edition ({@link OfflineZip}) into the site and links it from every page.
+     */
+    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip) {
+        public Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress) {
+            this(content, templates, staticDir, out, write, progress, false);
+        }
+    }
 
     /** What a build did. {@code ok} is false when any error was found (nothing was published then). */
     public record Result(boolean ok, int pages, int tables, int notes, List<Finding> findings, CheckResult checks, long millis) {
@@ -93,6 +99,7 @@ public final class SiteBuild {
     }
 
     private Result run() {
+        if (o.write()) OutputDir.recover(o.out());
         report = stage("load", () -> state == null ? ContentLoader.load(o.content(), findings) : ContentLoader.load(o.content(), findings, state.parsed),
                 r -> r == null ? "no report" : r.tables().size() + " tables, " + r.pages().size() + " pages");
         if (report == null) return result();
@@ -106,17 +113,22 @@ public final class SiteBuild {
                     "Run from the project folder, or pass --templates.");
             return result();
         }
-        boolean incremental = state != null && state.built() && state.out.equals(o.out().toAbsolutePath().normalize());
+        boolean incremental = state != null && state.built() && !o.zip() && state.out.equals(o.out().toAbsolutePath().normalize());
         try (OutputDir out = incremental ? OutputDir.inPlace(o.out()) : OutputDir.open(o.out())) {
-            Site site = stage("render", () -> renderAll(incremental ? null : out.temp()),
+            Site site = stage("render", () -> renderAll(incremental ? null : out),
                     s -> (incremental ? s.rendered.size() + " of " : "") + s.pages.size() + " pages");
             if (findings.hasErrors()) return result();
-            stage("links", () -> { verifyLinks(site.results(), site.files()); return null; }, x -> "all links resolve");
+            Set<String> files = site.files();
+            if (o.zip()) {
+                Path zip = stage("zip", () -> OfflineZip.write(out.temp(), report.meta()), z -> out.temp().relativize(z).toString());
+                files.add(out.temp().relativize(zip).toString());
+            }
+            stage("links", () -> { verifyLinks(site.results(), files); return null; }, x -> "all links resolve");
             if (findings.hasErrors()) return result();
             if (incremental) {
-                stage("write", () -> writeChanges(site, out.target()), n -> n + " files changed → " + o.out());
+                stage("write", () -> writeChanges(site, out), n -> n + " files changed → " + o.out());
             } else {
-                stage("publish", () -> { publish(site, out); return null; }, x -> "→ " + o.out());
+                stage("publish", () -> { out.commit(); return null; }, x -> "→ " + o.out());
             }
             if (state != null) keep(site);
         } catch (OutputException e) {
@@ -144,7 +156,8 @@ public final class SiteBuild {
     }
 
     /** One page of this build: made now ({@code html} set until written) or kept from the previous build. */
-    private record Made(String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, byte[] search, String html) {}
+    private record Made(String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, byte[] search,
+                        List<Finding> warnings, String html) {}
 
     /**
      * Every page and every other file of the site. Pages are in site order; {@code other} maps each file that is
@@ -169,12 +182,12 @@ public final class SiteBuild {
      * there as soon as it is done and its HTML dropped; without (incremental) only pages whose inputs changed
      * are made, and kept in memory until the link check has passed.
      */
-    private Site renderAll(Path dir) {
+    private Site renderAll(OutputDir dir) {
         Map<String, String> templates = readTemplates();
         boolean incremental = dir == null;
         TemplateEngine engine = incremental && templates.equals(state.templates) ? state.engine : Renderer.engine(o.templates());
-        MarkdownStage markdown = new MarkdownStage();
-        Renderer renderer = new Renderer(engine, report, index);
+        MarkdownStage markdown = new MarkdownStage(report.meta().trustedHtml());
+        Renderer renderer = new Renderer(engine, report, index, o.zip() ? OfflineZip.sitePath(report.meta()) : null);
         HtmlStage html = new HtmlStage(index);
         Map<String, String> layouts = new HashMap<>(templates);
         layouts.remove(TABLE_TEMPLATE);
@@ -189,18 +202,22 @@ public final class SiteBuild {
             if (kept != null) return kept;
             Renderer.Uses uses = new Renderer.Uses();
             HtmlStage.Lookups lookups = new HtmlStage.Lookups();
-            String body = renderer.fillPlaceholders(markdown.toHtml(p), uses);
+            MarkdownStage.Result md = markdown.render(p);
+            String body = renderer.fillPlaceholders(md.html(), uses);
             String heading = p.isNote() ? p.note() + " " + p.title() : p.title();
             PageView v = new PageView(p.id(), file, p.title(), heading, p.isNote() ? NoteKey.anchor(p.note()) : "top",
                     p.summary() != null ? p.summary() : p.title() + " — " + report.meta().title(), p.toc(), body);
-            return made(dir, file, p, uses, lookups, html.process(renderer.page(v, uses), file, p, p.location().file(), lookups));
+            PageResult r = html.process(renderer.page(v, uses), file, p, p.location().file(), lookups);
+            return made(dir, file, p, uses, lookups, r, r.html(), md.warnings());
         }).collect(Collectors.toCollection(ArrayList::new));
+        for (Made m : pages) findings.addAll(m.warnings());
         pages.add(generated(dir, fresh, renderer, html, "glossary", "Glossary", GeneratedPages.glossary(report)));
         pages.add(generated(dir, fresh, renderer, html, "data-checks", "Data checks", GeneratedPages.dataChecks(checks)));
         pages.add(generated(dir, fresh, renderer, html, "404", "Page not found", GeneratedPages.notFound()));
         List<String> rendered = pages.stream().filter(m -> fresh == null || m.html() != null).map(Made::file).toList();
 
         Map<String, byte[]> other = new LinkedHashMap<>();
+        String baseUrl = report.meta().baseUrl();
         for (Table t : report.tables().values()) {
             String file = "downloads/" + t.id() + ".csv";
             byte[] before = incremental && t.equals(state.tables.get(t.id())) ? state.files.get(file) : null;
@@ -217,6 +234,12 @@ public final class SiteBuild {
         }
         other.put(search, index);
         staticFiles.remove(search);
+        if (baseUrl != null) {
+            other.put("sitemap.xml", write(dir, "sitemap.xml", utf8(Hosting.sitemap(baseUrl, pages.stream().map(Made::file).toList()))));
+            other.put("robots.txt", write(dir, "robots.txt", utf8(Hosting.robots(baseUrl))));
+            staticFiles.remove("sitemap.xml");
+            staticFiles.remove("robots.txt");
+        }
         return new Site(pages, rendered, other, staticFiles, templates, engine, globals, navigation);
     }
 
@@ -240,33 +263,37 @@ public final class SiteBuild {
             if (e.uses().navigation() && !navigation || e.uses().tableTemplate() && !tableTemplate) return null;
             for (String t : e.uses().tables()) if (!Objects.equals(report.tables().get(t), state.tables.get(t))) return null;
             if (!e.lookups().sameAnswers(html)) return null;
-            return new Made(file, input, e.uses(), e.lookups(), e.result(), e.search(), null);
+            return new Made(file, input, e.uses(), e.lookups(), e.result(), e.search(), e.warnings(), null);
         }
     }
 
-    private Made generated(Path dir, Fresh fresh, Renderer renderer, HtmlStage html, String id, String title, String body) {
+    private Made generated(OutputDir dir, Fresh fresh, Renderer renderer, HtmlStage html, String id, String title, String body) {
         String file = SitePaths.pageFile(id);
         Made kept = fresh == null ? null : fresh.kept(file, body);
         if (kept != null) return kept;
         Renderer.Uses uses = new Renderer.Uses();
         HtmlStage.Lookups lookups = new HtmlStage.Lookups();
         PageView v = new PageView(id, file, title, title, "top", title + " — " + report.meta().title(), !id.equals("404"), body);
-        return made(dir, file, body, uses, lookups, html.process(renderer.page(v, uses), file, null, "(generated " + file + ")", lookups));
+        PageResult r = html.process(renderer.page(v, uses), file, null, "(generated " + file + ")", lookups);
+        // links are checked as relative (r.links()); the file served for any missing path gets absolute ones
+        boolean absolute = id.equals("404") && report.meta().baseUrl() != null;
+        return made(dir, file, body, uses, lookups, r, absolute ? Hosting.absoluteLinks(r.html(), report.meta().baseUrl()) : r.html(), List.of());
     }
 
     /** A page just made: written at once in a full build (its HTML is not kept), held until written otherwise. */
-    private static Made made(Path dir, String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult r) {
+    private static Made made(OutputDir dir, String file, Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult r,
+                             String written, List<Finding> warnings) {
         PageResult slim = new PageResult(r.file(), r.sourceFile(), null, r.ids(), r.links(), r.search());
         byte[] search = utf8(SearchIndex.fragment(r.search()));
         if (dir != null) {
-            write(dir, file, utf8(r.html()));
-            return new Made(file, input, uses, lookups, slim, search, "");
+            write(dir, file, utf8(written));
+            return new Made(file, input, uses, lookups, slim, search, warnings, "");
         }
-        return new Made(file, input, uses, lookups, slim, search, r.html());
+        return new Made(file, input, uses, lookups, slim, search, warnings, written);
     }
 
     /** Static files by site path, copied into {@code dir} in a full build. A static file may not replace a generated one. */
-    private Map<String, Path> staticFiles(Set<String> generated, List<Made> pages, Path dir) {
+    private Map<String, Path> staticFiles(Set<String> generated, List<Made> pages, OutputDir dir) {
         Map<String, Path> out = new TreeMap<>();
         Path src = o.staticDir();
         if (src == null || !Files.isDirectory(src)) return out;
@@ -281,7 +308,7 @@ public final class SiteBuild {
                         throw new FileAlreadyExistsException(o.out().resolve(rel).toString());
                     }
                     if (dir != null) {
-                        Path to = dir.resolve(rel);
+                        Path to = dir.temp().resolve(rel);
                         Files.createDirectories(to.getParent());
                         Files.copy(file, to);
                     }
@@ -374,27 +401,8 @@ public final class SiteBuild {
         return String.join("/", parts);
     }
 
-    private void publish(Site site, OutputDir out) {
-        for (var e : sitemap(site).entrySet()) write(out.temp(), e.getKey(), e.getValue());
-        out.commit();
-    }
-
-    /** sitemap.xml and robots.txt, when the report has a base URL. */
-    private Map<String, byte[]> sitemap(Site site) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        if (report.meta().baseUrl() != null) {
-            TreeSet<String> files = new TreeSet<>();
-            for (Made p : site.pages()) if (!p.file().equals("404.html")) files.add(p.file());
-            StringBuilder sm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-            for (String f : files) sm.append("  <url><loc>").append(report.meta().baseUrl()).append(f).append("</loc></url>\n");
-            out.put("sitemap.xml", utf8(sm.append("</urlset>\n").toString()));
-            out.put("robots.txt", utf8("User-agent: *\nAllow: /\nSitemap: " + report.meta().baseUrl() + "sitemap.xml\n"));
-        }
-        return out;
-    }
-
     /** Incremental: writes the pages made now and every other file whose bytes changed, removes files the site lost. */
-    private int writeChanges(Site site, Path dir) {
+    private int writeChanges(Site site, OutputDir dir) {
         List<String> written = new ArrayList<>();
         Set<String> now = new HashSet<>();
         for (Made m : site.pages()) {
@@ -404,9 +412,7 @@ public final class SiteBuild {
                 written.add(m.file());
             }
         }
-        Map<String, byte[]> other = new LinkedHashMap<>(site.other());
-        other.putAll(sitemap(site));
-        for (var e : other.entrySet()) {
+        for (var e : site.other().entrySet()) {
             now.add(e.getKey());
             if (!Arrays.equals(e.getValue(), state.files.get(e.getKey()))) {
                 replace(dir, e.getKey(), e.getValue());
@@ -444,20 +450,21 @@ public final class SiteBuild {
         state.navigation = site.navigation();
         state.tables = Map.copyOf(report.tables());
         Map<String, BuildState.PageEntry> pages = new HashMap<>();
-        for (Made m : site.pages()) pages.put(m.file(), new BuildState.PageEntry(m.input(), m.uses(), m.lookups(), m.result(), m.search()));
+        for (Made m : site.pages()) {
+            pages.put(m.file(), new BuildState.PageEntry(m.input(), m.uses(), m.lookups(), m.result(), m.search(), m.warnings()));
+        }
         state.pages = pages;
         Map<String, byte[]> files = new HashMap<>(site.other());
-        files.putAll(sitemap(site));
         for (var e : site.staticFiles().entrySet()) files.put(e.getKey(), read(e.getValue()));
         state.files = files;
         if (first) state.done(site.rendered(), List.copyOf(site.files()), List.of());
     }
 
     /** Writes a file of a full build into {@code dir} and returns its bytes; without {@code dir} (incremental) only returns them. */
-    private static byte[] write(Path dir, String file, byte[] bytes) {
+    private static byte[] write(OutputDir dir, String file, byte[] bytes) {
         if (dir == null) return bytes;
         try {
-            Path to = dir.resolve(file);
+            Path to = dir.file(file);
             Files.createDirectories(to.getParent());
             Files.write(to, bytes);
         } catch (IOException e) {
@@ -467,9 +474,9 @@ public final class SiteBuild {
     }
 
     /** Replaces one file of a live site at once (a reader sees the old or the new file, never half of one). */
-    private static void replace(Path dir, String file, byte[] bytes) {
+    private static void replace(OutputDir dir, String file, byte[] bytes) {
         try {
-            Path to = dir.resolve(file);
+            Path to = dir.file(file);
             Files.createDirectories(to.getParent());
             Path tmp = Files.createTempFile(to.getParent(), ".write-", ".tmp");
             Files.write(tmp, bytes);
@@ -479,9 +486,9 @@ public final class SiteBuild {
         }
     }
 
-    private static void copy(Path from, Path dir, String file) {
+    private static void copy(Path from, OutputDir dir, String file) {
         try {
-            Path to = dir.resolve(file);
+            Path to = inside(dir, file);
             Files.createDirectories(to.getParent());
             Path tmp = to.resolveSibling(".copy-" + to.getFileName() + ".tmp");
             Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -500,9 +507,10 @@ public final class SiteBuild {
     }
 
     /** Removes a file the site no longer has, and the folders that leaves empty (a full build would not make them). */
-    private static void delete(Path dir, String file) {
+    private static void delete(OutputDir out, String file) {
+        Path dir = out.target();
         try {
-            Path p = dir.resolve(file);
+            Path p = inside(out, file);
             Files.deleteIfExists(p);
             for (Path d = p.getParent(); d != null && !d.equals(dir) && d.startsWith(dir); d = d.getParent()) {
                 try (Stream<Path> s = Files.list(d)) {
@@ -513,6 +521,13 @@ public final class SiteBuild {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A path of the live site for a static file's name (any name a static file may have), never outside the site. */
+    private static Path inside(OutputDir out, String file) {
+        Path p = out.target().resolve(file).normalize();
+        if (!p.startsWith(out.target()) || p.equals(out.target())) throw new OutputException("refusing to write " + file + " outside the site", null);
+        return p;
     }
 
     private static byte[] read(Path file) {

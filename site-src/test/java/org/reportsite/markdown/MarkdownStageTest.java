@@ -1,27 +1,48 @@
 package org.reportsite.markdown;
 
 import org.junit.jupiter.api.Test;
+import org.reportsite.model.Location;
+import org.reportsite.model.Page;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MarkdownStageTest {
+    static String html(String markdown) {
+        return new MarkdownStage().toHtml(new Page("p", "P", 0, null, null, true, markdown, 5, List.of(), new Location("narrative/p.md", 1, 0)));
+    }
+
     @Test
     void blockDirectivesBecomeTheirOwnHtmlBlocks() {
-        String out = MarkdownStage.expandDirectives("Intro\n{{table:income-statement}}\nAfter");
-        assertTrue(out.contains("\n<div data-table=\"income-statement\"></div>\n\n"), out);
+        String out = html("Intro\n{{table:income-statement}}\nAfter");
+        assertTrue(out.contains("<p>Intro</p>\n<div data-table=\"income-statement\"></div>\n<p>After</p>"), out);
+    }
+
+    @Test
+    void expansionMapsEveryExpandedLineBackToItsBodyLine() {
+        MarkdownStage.Expanded ex = MarkdownStage.expandDirectives("Intro\n{{table:t}}\nAfter {{fact:t/r/c}}", "n");
+        List<String> lines = List.of(ex.text().split("\n", -1));
+        assertEquals(lines.size() - 1, ex.origin().length, "one origin per expanded line");
+        assertEquals(0, ex.origin()[lines.indexOf("Intro")]);
+        assertEquals(1, ex.origin()[lines.indexOf("<div data-table=\"t\" data-rs=\"n\"></div>")]);
+        assertEquals(2, ex.origin()[ex.origin().length - 1]);
+        assertTrue(lines.get(lines.size() - 2).startsWith("After <span data-fact=\"t/r/c\""), ex.text());
     }
 
     @Test
     void inlineFactsKeepTheirOptionsAndCodeIsLeftAlone() {
-        String out = MarkdownStage.expandDirectives("Revenue RMB{{fact:t/r/c|million}} million\n```\n{{fact:x/y/z}}\n```\n");
+        String out = html("Revenue RMB{{fact:t/r/c|million}} million\n```\n{{fact:x/y/z}}\n```\n");
         assertTrue(out.contains("<span data-fact=\"t/r/c\" data-opts=\"million\"></span>"), out);
         assertTrue(out.contains("{{fact:x/y/z}}"), "fenced code is not expanded: " + out);
     }
 
     @Test
     void directivesCannotInjectMarkup() {
-        String out = MarkdownStage.expandDirectives("{{fact:a\"><script>/b/c}}");
-        assertEquals(-1, out.indexOf("<script>"), out);
+        String out = html("{{fact:a\"><script>/b/c}}");
+        var body = org.jsoup.Jsoup.parseBodyFragment(out).body();
+        assertTrue(body.select("script").isEmpty(), out);
+        assertEquals("a\"><script>/b/c", body.selectFirst("span").attr("data-fact"), "the target stays an attribute value: " + out);
     }
 }

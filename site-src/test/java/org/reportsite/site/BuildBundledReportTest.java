@@ -95,6 +95,16 @@ class BuildBundledReportTest {
         assertEquals(2, table.select("thead th[scope=col].num").size());
     }
 
+    @Test
+    void computedColumnsAreShownOnlyWhereTheReportPrintsNoSuchColumn() {
+        Element mdna = BundledSite.page("mdna/results.html").getElementById("table-mdna-results");
+        assertEquals("35.6%", mdna.selectFirst("tr[data-row=revenue] td.computed").text(), "revenue grew 35.6% as the MD&A says");
+        assertEquals("49.1%", mdna.selectFirst("tr[data-row=cost-of-sales] td.computed").text(), "cost of sales increased by 49.1%");
+        assertTrue(mdna.selectFirst("thead").text().contains("Change (computed)"));
+        Element segments = BundledSite.page("mdna/results.html").getElementById("table-revenue-by-segment");
+        assertEquals(0, segments.select("td.computed").size(), "printed shares are checked, not shown twice");
+    }
+
     static String cell(Element table, String rowId, int column) {
         Element tr = table.selectFirst("tr[data-row=" + rowId + "]");
         assertNotNull(tr, "row " + rowId);

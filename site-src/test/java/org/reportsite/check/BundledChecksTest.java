@@ -1,0 +1,94 @@
+package org.reportsite.check;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.reportsite.model.Finding;
+import org.reportsite.site.BundledSite;
+import org.reportsite.site.SiteBuild;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The checks on the bundled report: no error, every published inconsistency a warning with its reason, all listed on the site. */
+class BundledChecksTest {
+    /** The inconsistencies of the published announcement (content/SOURCES.md), acknowledged in checks.json. */
+    static final List<String> ACKNOWLEDGED = List.of(
+            "header/key-highlights/h1-2025",
+            "foot/use-of-proceeds/total/actual-use",
+            "tie/mdna-receivables-due-from-related-parties/jun-2025",
+            "computed/revenue-by-segment/x-businesses/share-h1-2024",
+            "computed/cost-of-sales-by-nature/hardware-costs-and-subcontracting-service-fees/share-h1-2025",
+            "computed/cost-of-sales-by-nature/other-expenses/share-h1-2025",
+            "computed/cost-of-sales-by-nature/other-expenses/share-h1-2024");
+
+    private static CheckResult checks() { return BundledSite.check(BundledSite.CONTENT).checks(); }
+
+    @Test
+    void theBundledReportHasNoErrorAndEveryPublishedInconsistencyIsAnExplainedWarning() {
+        SiteBuild.Result r = BundledSite.check(BundledSite.CONTENT);
+        assertEquals(0, r.errors(), r.findings().stream().filter(Finding::isError).map(Finding::format).toList().toString());
+        Set<String> warned = r.findings().stream().filter(f -> !f.isError() && f.key() != null).map(Finding::key).collect(Collectors.toSet());
+        for (String key : ACKNOWLEDGED) {
+            assertTrue(warned.contains(key), "warning for " + key);
+            Finding f = ContentEdit.finding(r, key);
+            assertTrue(f.hint().startsWith("Acknowledged, kept as published: "), f.hint());
+            assertNotNull(f.expected());
+            assertNotNull(f.actual());
+        }
+        assertEquals(ACKNOWLEDGED.size(), r.checks().count(CheckResult.Status.ACKNOWLEDGED));
+        assertTrue(r.findings().stream().noneMatch(f -> f.code().equals("ack.unused")), "every acknowledgement is used");
+    }
+
+    @Test
+    void everyKindOfCheckRunsOnTheBundledReport() {
+        CheckResult c = checks();
+        assertEquals(List.of("Footing", "Cross-footing", "Column headers", "Computed columns", "Ties between tables",
+                "Figures in the text", "Facts cited in the text"), c.categories());
+        assertEquals(0, c.count(CheckResult.Status.FAILED));
+        // Each performed check has a unique key, so that each can be acknowledged on its own.
+        assertEquals(c.performed().size(), c.performed().stream().map(CheckResult.Performed::key).distinct().count());
+        // Dozens of declared ties, most over both periods.
+        assertTrue(c.performed().stream().filter(p -> p.category().equals(TieCheck.CATEGORY)).count() >= 200);
+    }
+
+    @Test
+    void theTwoRoundedTotalsThatDifferByOneDecimalPassWithinRounding() {
+        CheckResult c = checks();
+        for (String key : List.of("foot/ebitda-reconciliation/adjusted-ebitda/h1-2025", "foot/adjusted-net-loss-reconciliation/adjusted-net-loss/h1-2024")) {
+            CheckResult.Performed p = c.performed().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+            assertEquals(CheckResult.Status.PASSED, p.status());
+            assertTrue(p.detail().contains("is within rounding"), p.detail());
+        }
+        // Their RMB'000 figures tie exactly to the key highlights.
+        for (String key : List.of("tie/kh-adjusted-ebitda-from-statements-2025", "tie/kh-adjusted-net-loss-from-statements-2024")) {
+            assertEquals(CheckResult.Status.PASSED, c.performed().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow().status());
+        }
+    }
+
+    @Test
+    void theDataChecksPageListsEveryCheckAndEveryAcknowledgedDifference() {
+        CheckResult c = BundledSite.result().checks();
+        Document page = BundledSite.page("data-checks.html");
+        List<Element> rows = page.select("table.checks:not(.check-categories) tbody tr");
+        assertEquals(c.performed().size(), rows.size());
+        Element ack = page.selectFirst("ul.acknowledged");
+        assertNotNull(ack);
+        assertEquals(ACKNOWLEDGED.size(), ack.select("li").size());
+        for (String key : ACKNOWLEDGED) assertFalse(ack.select("code:containsOwn(" + key + ")").isEmpty(), key);
+        // The published header year: its reason is on the page, and its link leads to the table.
+        Element header = ack.select("li").stream().filter(li -> li.text().contains("header/key-highlights/h1-2025")).findFirst().orElseThrow();
+        assertTrue(header.text().contains("\"2023\""), header.text());
+        assertEquals("index.html#table-key-highlights", header.selectFirst("a").attr("href"));
+        // A footing row links to the row it checks.
+        Element foot = rows.stream().filter(tr -> tr.text().contains("Use of net proceeds")).findFirst().orElseThrow();
+        assertTrue(foot.selectFirst("a").attr("href").endsWith("#r-use-of-proceeds-total"), foot.selectFirst("a").attr("href"));
+        assertEquals(c.exempted().size(), page.select("ul.exempted li").size());
+    }
+}
