@@ -8,6 +8,7 @@ import org.reportsite.model.Findings;
 import org.reportsite.model.Location;
 import org.reportsite.model.Page;
 import org.reportsite.model.Reference;
+import org.reportsite.model.Spelling;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -231,23 +232,7 @@ public final class PageReader {
     }
 
     private static String suggestion(String kind) {
-        String k = kind.toLowerCase();
-        for (String known : List.of("table", "fact", "chart", "nofact")) {
-            if (distance(k, known) <= 2) return " (did you mean \"" + known + "\"?)";
-        }
-        return "";
+        return Spelling.suggestion(kind.toLowerCase(), List.of("table", "fact", "chart", "nofact"));
     }
 
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
-    }
 }
