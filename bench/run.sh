@@ -30,7 +30,7 @@ for tool in hyperfine python3 /usr/bin/time; do
 done
 
 # Make sure the launcher's jar and class-data archive exist before anything is timed.
-"$root/report-site" build -q --out "$WORK/warm-site" >/dev/null
+"$root/report-site" build -q --out "$WORK/warm-site" >/dev/null 2>&1 || { echo "the bundled report does not build" >&2; exit 1; }
 
 # time NAME OUTDIR CMD... -> prints "median_s peak_MB" and keeps hyperfine's JSON in results/
 time_cmd() {

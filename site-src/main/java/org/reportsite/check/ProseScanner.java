@@ -31,9 +31,11 @@ final class ProseScanner {
 
     enum Kind { AMOUNT, PERCENT }
 
+    // Each pattern that opens with a look-behind first looks ahead at the one character a match can start with,
+    // so the look-behind runs there only, not at every character of the text (same matches).
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?<![A-Za-z0-9$])(RMB|HK\\$|HKD|US\\$|USD|MYR|SGD|EUR|GBP|JPY)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s?(million|billion|thousand|mn|bn)\\b)?");
-    private static final Pattern PERCENT = Pattern.compile("(?<![\\w.,])([-−]?)(\\d+(?:\\.\\d+)?)\\s?(%|per cent\\b|percent\\b)");
+            "(?=[RHUMSEGJ])(?<![A-Za-z0-9$])(RMB|HK\\$|HKD|US\\$|USD|MYR|SGD|EUR|GBP|JPY)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s?(million|billion|thousand|mn|bn)\\b)?");
+    private static final Pattern PERCENT = Pattern.compile("(?=[-−0-9])(?<![\\w.,])([-−]?)(\\d+(?:\\.\\d+)?)\\s?(%|per cent\\b|percent\\b)");
     private static final Pattern PRICE_AFTER = Pattern.compile("^\\s*(per|a|each)\\s+\\w*\\s*(share|unit)s?\\b|^\\s*per\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRICE_BEFORE = Pattern.compile("\\bprices?\\b[^.;]{0,20}$", Pattern.CASE_INSENSITIVE);
     static final Pattern UP = Pattern.compile("\\b(increase[sd]?|increasing|up|grew|grow(?:s|th|ing)?|rose|rise[sn]?|rising|higher|widen(?:ed|ing)?|gain(?:ed)?)\\b",
@@ -49,7 +51,7 @@ final class ProseScanner {
     private static final Pattern LINK_DEST = Pattern.compile("\\]\\([^)]*\\)");
     /** A full stop, semicolon, ! or ? before a capital, digit or bracket; not the dot of "vs.", "e.g.", "No." and the like. */
     private static final Pattern SENTENCE_END = Pattern.compile(
-            "(?<!\\bvs)(?<!\\be\\.g)(?<!\\bi\\.e)(?<!\\bapprox)(?<!\\bNo)(?<!\\bDr)(?<!\\bMr)(?<!\\bMs)(?<!\\bMrs)(?<!\\bCo)(?<!\\bInc)"
+            "(?=[.;!?])(?<!\\bvs)(?<!\\be\\.g)(?<!\\bi\\.e)(?<!\\bapprox)(?<!\\bNo)(?<!\\bDr)(?<!\\bMr)(?<!\\bMs)(?<!\\bMrs)(?<!\\bCo)(?<!\\bInc)"
                     + "[.;!?](?=\\s+[\"“(]?[A-Z0-9(])|[.;!?]$");
 
     private ProseScanner() {}

@@ -136,6 +136,8 @@ public final class MarkdownStage {
 
     /** Reports, with its line, each piece of raw HTML or link that {@link #clean} will remove. */
     private void inspect(Node n, HtmlPolicy policy, Expanded ex, String file, int bodyLine, Set<Finding> out) {
+        // only raw HTML, links and images are looked at; finding a node's line costs a scan of the page
+        if (!(n instanceof HtmlBlock || n instanceof HtmlInline || n instanceof Link || n instanceof Image)) return;
         int line = n.getStartLineNumber();
         Location at = new Location(file, bodyLine + (line < ex.origin().length ? ex.origin()[line] : ex.origin().length), 0);
         if (n instanceof HtmlBlock || n instanceof HtmlInline) {
