@@ -43,6 +43,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -104,19 +106,34 @@ public final class SiteBuild {
                 r -> r == null ? "no report" : r.tables().size() + " tables, " + r.pages().size() + " pages");
         if (report == null) return result();
         index = new Index(report);
-        checks = stage("check", () -> Checker.run(report, index),
-                c -> c.performed().size() + " checks, " + c.findings().stream().filter(Finding::isError).count() + " errors");
-        findings.addAll(checks.findings());
-        if (findings.hasErrors() || !o.write()) return result();
-        if (!Files.isDirectory(o.templates())) {
+        // The checks run on their own thread while the pages render (both cores stay busy); the pages are
+        // published, and their warnings reported, only when the checks found no error.
+        FutureTask<CheckResult> pending = null;
+        if (o.write() && !findings.hasErrors() && Files.isDirectory(o.templates())) {
+            pending = new FutureTask<>(() -> {
+                long t0 = System.nanoTime();
+                CheckResult r = Checker.run(report, index);
+                checkNanos = System.nanoTime() - t0;
+                return r;
+            });
+            Thread t = new Thread(pending, "checks");
+            t.setDaemon(true);
+            t.start();
+        } else {
+            checks = stage("check", () -> Checker.run(report, index), SiteBuild::summary);
+            findings.addAll(checks.findings());
+            if (findings.hasErrors() || !o.write()) return result();
             findings.error("templates.missing", Location.of(o.templates().toString()), "the templates folder is missing",
                     "Run from the project folder, or pass --templates.");
             return result();
         }
+        FutureTask<CheckResult> checking = pending;
         boolean incremental = state != null && state.built() && !o.zip() && state.out.equals(o.out().toAbsolutePath().normalize());
         try (OutputDir out = incremental ? OutputDir.inPlace(o.out()) : OutputDir.open(o.out())) {
-            Site site = stage("render", () -> renderAll(incremental ? null : out),
-                    s -> (incremental ? s.rendered.size() + " of " : "") + s.pages.size() + " pages");
+            long t0 = System.nanoTime();
+            Site site = renderAll(incremental ? null : out, checking);
+            if (site == null) return result();
+            progress("render", (incremental ? site.rendered().size() + " of " : "") + site.pages().size() + " pages", t0);
             if (findings.hasErrors()) return result();
             Set<String> files = site.files();
             if (o.zip()) {
@@ -132,12 +149,46 @@ public final class SiteBuild {
             }
             if (state != null) keep(site);
         } catch (OutputException e) {
-            findings.error("output", Location.of(o.out().toString()), e.getMessage(), e.hint());
+            // as when the checks ran first: content errors are reported instead of a problem with the output
+            if (checksPassed(checking)) findings.error("output", Location.of(o.out().toString()), e.getMessage(), e.hint());
         } catch (UncheckedIOException e) {
-            findings.error("output", Location.of(o.out().toString()), "writing the site failed: " + e.getCause().getMessage(),
-                    "Check free disk space and permissions of the output folder.");
+            if (checksPassed(checking)) {
+                findings.error("output", Location.of(o.out().toString()), "writing the site failed: " + e.getCause().getMessage(),
+                        "Check free disk space and permissions of the output folder.");
+            }
         }
         return result();
+    }
+
+    private volatile long checkNanos;
+
+    private static String summary(CheckResult c) {
+        return c.performed().size() + " checks, " + c.findings().stream().filter(Finding::isError).count() + " errors";
+    }
+
+    /** Waits for the checks (once), reports them, and tells whether the build may go on. */
+    private boolean checksPassed(FutureTask<CheckResult> pending) {
+        if (checks == null) {
+            try {
+                checks = pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+            progress("check", summary(checks), System.nanoTime() - checkNanos);
+            findings.addAll(checks.findings());
+        }
+        return !findings.hasErrors();
+    }
+
+    private void progress(String name, String summary, long startedNanos) {
+        if (o.progress() != null) {
+            o.progress().accept(String.format("%-8s %s (%d ms)", name, summary, (System.nanoTime() - startedNanos) / 1_000_000));
+        }
     }
 
     private Result result() {
@@ -182,7 +233,7 @@ public final class SiteBuild {
      * there as soon as it is done and its HTML dropped; without (incremental) only pages whose inputs changed
      * are made, and kept in memory until the link check has passed.
      */
-    private Site renderAll(OutputDir dir) {
+    private Site renderAll(OutputDir dir, FutureTask<CheckResult> checking) {
         Map<String, String> templates = readTemplates();
         boolean incremental = dir == null;
         TemplateEngine engine = incremental && templates.equals(state.templates) ? state.engine : Renderer.engine(o.templates());
@@ -210,6 +261,7 @@ public final class SiteBuild {
             PageResult r = html.process(renderer.page(v, uses), file, p, p.location().file(), lookups);
             return made(dir, file, p, uses, lookups, r, r.html(), md.warnings());
         }).collect(Collectors.toCollection(ArrayList::new));
+        if (!checksPassed(checking)) return null;
         for (Made m : pages) findings.addAll(m.warnings());
         pages.add(generated(dir, fresh, renderer, html, "glossary", "Glossary", GeneratedPages.glossary(report)));
         pages.add(generated(dir, fresh, renderer, html, "data-checks", "Data checks", GeneratedPages.dataChecks(checks)));
