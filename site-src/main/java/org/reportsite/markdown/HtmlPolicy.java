@@ -32,30 +32,39 @@ final class HtmlPolicy extends Safelist {
 
     private final String nonce;
 
-    HtmlPolicy(String nonce) {
-        this.nonce = nonce;
-        addTags("a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
+    /** The allow-list without the page's nonce, built once; each page's policy starts as a copy of it. */
+    private static final Safelist BASE = base();
+
+    private static Safelist base() {
+        Safelist s = new Safelist();
+        s.addTags("a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
                 "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
                 "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "summary", "sup",
                 "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr");
-        addAttributes(":all", "class", "title", "lang", "dir");
-        addAttributes("a", "href", "hreflang", "rel");
-        addAttributes("img", "src", "alt", "width", "height");
-        addAttributes("blockquote", "cite");
-        addAttributes("q", "cite");
-        addAttributes("del", "cite", "datetime");
-        addAttributes("ins", "cite", "datetime");
-        addAttributes("time", "datetime");
-        addAttributes("abbr", "title");
-        addAttributes("ol", "start", "reversed", "type");
-        addAttributes("li", "value");
-        addAttributes("details", "open");
-        addAttributes("col", "span");
-        addAttributes("colgroup", "span");
-        addAttributes("th", "align", "colspan", "rowspan", "scope", "abbr");
-        addAttributes("td", "align", "colspan", "rowspan");
-        addAttributes("div", "data-table", "data-chart", "data-opts", NONCE_ATTR);
-        addAttributes("span", "data-fact", "data-opts", NONCE_ATTR);
+        s.addAttributes(":all", "class", "title", "lang", "dir");
+        s.addAttributes("a", "href", "hreflang", "rel");
+        s.addAttributes("img", "src", "alt", "width", "height");
+        s.addAttributes("blockquote", "cite");
+        s.addAttributes("q", "cite");
+        s.addAttributes("del", "cite", "datetime");
+        s.addAttributes("ins", "cite", "datetime");
+        s.addAttributes("time", "datetime");
+        s.addAttributes("abbr", "title");
+        s.addAttributes("ol", "start", "reversed", "type");
+        s.addAttributes("li", "value");
+        s.addAttributes("details", "open");
+        s.addAttributes("col", "span");
+        s.addAttributes("colgroup", "span");
+        s.addAttributes("th", "align", "colspan", "rowspan", "scope", "abbr");
+        s.addAttributes("td", "align", "colspan", "rowspan");
+        s.addAttributes("div", "data-table", "data-chart", "data-opts", NONCE_ATTR);
+        s.addAttributes("span", "data-fact", "data-opts", NONCE_ATTR);
+        return s;
+    }
+
+    HtmlPolicy(String nonce) {
+        super(BASE);
+        this.nonce = nonce;
     }
 
     @Override
