@@ -5,8 +5,11 @@ import org.reportsite.model.Page;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,8 +59,23 @@ final class ProseScanner {
 
     private ProseScanner() {}
 
-    /** Every candidate figure of a page, in reading order. */
+    /**
+     * Scans depend on the page alone and cost more than the rest of the checks: they are kept while the page is
+     * in use (weak keys), so the live preview, which checks the whole report after every edit, rescans only
+     * the pages that changed. Equal pages give equal scans.
+     */
+    private static final Map<Page, List<Figure>> SCANNED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Every candidate figure of a page, in reading order (an unmodifiable list). */
     static List<Figure> scan(Page page) {
+        List<Figure> known = SCANNED.get(page);
+        if (known != null) return known;
+        List<Figure> out = List.copyOf(scanText(page));
+        SCANNED.put(page, out);
+        return out;
+    }
+
+    private static List<Figure> scanText(Page page) {
         List<Figure> out = new ArrayList<>();
         String[] lines = page.markdown().split("\n", -1);
         boolean fenced = false;
