@@ -162,6 +162,24 @@ class IncrementalBuildTest {
         assertSameAsFullBuild();
     }
 
+    @Test
+    void aTableValueThatBreaksAFootingFailsUntilFixedAndTheChecksRunAgain() throws IOException {
+        Path table = content.resolve("data/income-statement.json");
+        String good = Files.readString(table);
+        byte[] before = Files.readAllBytes(live.resolve("financial-statements/income-statement.html"));
+        Files.writeString(table, good.replace("\"h1-2025\": 2358198", "\"h1-2025\": 2358199"));
+        SiteBuild.Result broken = SiteBuild.run(options(live), state);
+        assertFalse(broken.ok(), "revenue no longer adds up to gross profit");
+        assertTrue(broken.findings().stream().anyMatch(f -> f.isError() && f.location() != null
+                && f.location().file().equals("data/income-statement.json")), () -> "a located error: " + broken.findings());
+        assertArrayEquals(before, Files.readAllBytes(live.resolve("financial-statements/income-statement.html")), "the last good page stays");
+
+        Files.writeString(table, good);
+        rebuild();
+        assertEquals(List.of(), state.rendered(), "back to the last good content: nothing to redo");
+        assertSameAsFullBuild();
+    }
+
     // --- helpers
 
     private SiteBuild.Options options(Path out) {
