@@ -45,6 +45,8 @@ public final class Preview implements AutoCloseable {
     private SiteServer server;
     private Watcher watcher;
     private int build;
+    /** The last build's outcome as a page connecting now gets it. */
+    private String lastJson;
 
     private Preview(SiteBuild.Options options, Consumer<Outcome> report) {
         this.options = options;
@@ -54,7 +56,7 @@ public final class Preview implements AutoCloseable {
     /** Builds once, then serves and watches until closed. Port 0 takes any free port. */
     public static Preview start(SiteBuild.Options options, int port, Consumer<Outcome> report) throws IOException {
         Preview p = new Preview(options, report);
-        p.rebuild(Set.of());
+        p.rebuild();
         Files.createDirectories(options.out());
         p.server = new SiteServer(options.out(), port);
         p.server.publish(p.lastJson, p.lastJson);
@@ -66,19 +68,17 @@ public final class Preview implements AutoCloseable {
 
     public InetSocketAddress address() { return server.address(); }
 
+    /** Any change rebuilds (the build itself finds what changed); one build at a time, changes during one make one more. */
     private void changed(Set<Path> paths) {
-        // one build at a time; changes arriving during a build make one more build after it
         if (pending.compareAndSet(false, true)) {
             builder.execute(() -> {
                 pending.set(false);
-                rebuild(paths);
+                rebuild();
             });
         }
     }
 
-    private String lastJson;
-
-    private synchronized void rebuild(Set<Path> paths) {
+    private synchronized void rebuild() {
         long t0 = System.nanoTime();
         SiteBuild.Result r = SiteBuild.run(options, state);
         long millis = (System.nanoTime() - t0) / 1_000_000;

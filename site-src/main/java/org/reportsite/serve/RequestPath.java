@@ -2,7 +2,6 @@ package org.reportsite.serve;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ final class RequestPath {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        return Optional.of(p);
     }
 
     /**

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +194,4 @@ final class SiteServer implements AutoCloseable {
         server.stop(0);
         pool.shutdownNow();
     }
-
-    static UncheckedIOException unchecked(IOException e) { return new UncheckedIOException(e); }
 }
