@@ -128,7 +128,9 @@ public final class SiteBuild {
             return result();
         }
         FutureTask<CheckResult> checking = pending;
-        boolean incremental = state != null && state.built() && !o.zip() && state.out.equals(o.out().toAbsolutePath().normalize());
+        // in place only into the site the last build made (a deleted or replaced folder gets a full build)
+        boolean incremental = state != null && state.built() && !o.zip() && state.out.equals(o.out().toAbsolutePath().normalize())
+                && Files.exists(o.out().resolve(OutputDir.MARKER));
         try (OutputDir out = incremental ? OutputDir.inPlace(o.out()) : OutputDir.open(o.out())) {
             long t0 = System.nanoTime();
             Site site = renderAll(incremental ? null : out, checking);
@@ -182,7 +184,7 @@ public final class SiteBuild {
             progress("check", summary(checks), System.nanoTime() - checkNanos);
             findings.addAll(checks.findings());
         }
-        return !findings.hasErrors();
+        return checks.findings().stream().noneMatch(Finding::isError);
     }
 
     private void progress(String name, String summary, long startedNanos) {

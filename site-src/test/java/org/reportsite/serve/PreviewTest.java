@@ -102,11 +102,30 @@ class PreviewTest {
         }
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
     /** Saves a file as editors do: write a temporary file, then rename it over the old one. */
     private static void save(Path file, String text) throws IOException {
         Path t = file.resolveSibling("." + file.getFileName() + ".swp");
         Files.writeString(t, text);
         Files.move(t, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    void aDeletedOutputFolderIsBuiltAgainInFull() throws Exception {
+        try (Events events = new Events(preview.address().getPort())) {
+            events.next();
+            deleteTree(out);
+            Path page = content.resolve("narrative/business-review/esg.md");
+            save(page, Files.readString(page) + "\nWritten after the site was deleted.\n");
+            events.until(e -> e.contains("\"ok\":true"));
+            assertTrue(Files.readString(out.resolve("business-review/esg.html")).contains("Written after the site was deleted."));
+            assertTrue(Files.isRegularFile(out.resolve("index.html")), "the whole site is back");
+        }
     }
 
     // --- HTTP helpers (a raw socket: the request target is sent exactly as written)
