@@ -40,7 +40,7 @@ class CspTest {
             assertEquals("default-src 'none'", p.get("default-src"), f);
             assertEquals("script-src 'self' file:", p.get("script-src"), f + ": no inline script, no eval, no other origin");
             assertEquals("style-src 'self' file:", p.get("style-src"), f);
-            assertEquals("connect-src 'none'", p.get("connect-src"), f + ": the site fetches nothing");
+            assertEquals("connect-src 'self'", p.get("connect-src"), f + ": nothing but the site itself may be fetched");
             assertEquals("base-uri 'none'", p.get("base-uri"), f);
             assertEquals("form-action 'none'", p.get("form-action"), f);
             assertFalse(p.containsKey("frame-ancestors") || p.containsKey("report-uri") || p.containsKey("sandbox"),
