@@ -61,18 +61,7 @@ public final class OutputDir implements AutoCloseable {
             throw new OutputException("cannot create the folder " + parent + " (" + reason(e) + ")",
                     "Check the --out path: every folder above the output must be a folder you can write in.");
         }
-        FileChannel ch = lockChannel(abs);
-        if (ch == null) {
-            throw new OutputException("cannot write in " + parent + " (no lock file can be created there)",
-                    "Make the folder writable or choose another output with --out.");
-        }
-        FileLock lock = tryLock(ch);
-        if (lock == null) {
-            closeQuietly(ch);
-            throw new OutputException("another build is writing " + abs + " right now (lock " + lockFile(abs) + ")",
-                    "Wait for it to finish and run the build again.");
-        }
-        OutputDir out = new OutputDir(abs, ch, lock);
+        OutputDir out = locked(abs);
         try {
             out.repair();
             if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs)) {
@@ -128,18 +117,7 @@ public final class OutputDir implements AutoCloseable {
         if (abs.getParent() == null || !Files.exists(abs.resolve(MARKER))) {
             throw new OutputException("the output folder " + abs + " was not written by report-site", "Build it first, or choose another folder with --out.");
         }
-        FileChannel ch = lockChannel(abs);
-        if (ch == null) {
-            throw new OutputException("cannot write in " + abs.getParent() + " (no lock file can be created there)",
-                    "Make the folder writable or choose another output with --out.");
-        }
-        FileLock lock = tryLock(ch);
-        if (lock == null) {
-            closeQuietly(ch);
-            throw new OutputException("another build is writing " + abs + " right now (lock " + lockFile(abs) + ")",
-                    "Wait for it to finish and run the build again.");
-        }
-        OutputDir out = new OutputDir(abs, ch, lock);
+        OutputDir out = locked(abs);
         out.inPlace = true;
         return out;
     }
@@ -233,6 +211,22 @@ public final class OutputDir implements AutoCloseable {
     }
 
     private static Path lockFile(Path abs) { return abs.getParent().resolve("." + abs.getFileName() + ".lock"); }
+
+    /** Takes the output's lock, or says why it cannot: no lock file can be made, or another build holds it. */
+    private static OutputDir locked(Path abs) {
+        FileChannel ch = lockChannel(abs);
+        if (ch == null) {
+            throw new OutputException("cannot write in " + abs.getParent() + " (no lock file can be created there)",
+                    "Make the folder writable or choose another output with --out.");
+        }
+        FileLock lock = tryLock(ch);
+        if (lock == null) {
+            closeQuietly(ch);
+            throw new OutputException("another build is writing " + abs + " right now (lock " + lockFile(abs) + ")",
+                    "Wait for it to finish and run the build again.");
+        }
+        return new OutputDir(abs, ch, lock);
+    }
 
     private static FileChannel lockChannel(Path abs) {
         try {
