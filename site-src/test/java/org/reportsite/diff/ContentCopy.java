@@ -1,5 +1,7 @@
 package org.reportsite.diff;
 
+import org.reportsite.site.BundledSite;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +22,7 @@ public final class ContentCopy {
     }
 
     public static Path copy(Path from, Path into) {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path to = into.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-            return into;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledSite.copyTree(from, into);
     }
 
     public static void delete(Path root) {

@@ -72,13 +72,19 @@ public final class BundledSite {
     /** A copy of the bundled content in a temporary folder, to change in a test. */
     public static Path copyContent() {
         try {
-            Path to = Files.createTempDirectory("content-copy");
-            try (Stream<Path> s = Files.walk(CONTENT)) {
-                for (Path p : s.toList()) {
-                    Path t = to.resolve(CONTENT.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(t);
-                    else Files.copy(p, t);
-                }
+            return copyTree(CONTENT, Files.createTempDirectory("content-copy"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a folder tree into {@code to} (created as needed) and returns {@code to}. */
+    public static Path copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
             }
             return to;
         } catch (IOException e) {

@@ -264,15 +264,6 @@ class IncrementalBuildTest {
     }
 
     private static Path copy(Path from, Path to) {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledSite.copyTree(from, to);
     }
 }
