@@ -1,5 +1,6 @@
 package org.reportsite.check;
 
+import org.reportsite.diff.ContentCopy;
 import org.reportsite.model.Finding;
 import org.reportsite.site.BundledSite;
 import org.reportsite.site.SiteBuild;
@@ -21,16 +22,8 @@ final class ContentEdit {
 
     /** Replaces the one occurrence of {@code from} in a content file; fails if it is not there exactly once. */
     ContentEdit replace(String file, String from, String to) {
-        Path p = dir.resolve(file);
-        try {
-            String s = Files.readString(p, StandardCharsets.UTF_8);
-            int i = s.indexOf(from);
-            assertTrue(i >= 0 && s.indexOf(from, i + 1) < 0, "expected exactly one \"" + from + "\" in " + file);
-            Files.writeString(p, s.substring(0, i) + to + s.substring(i + from.length()), StandardCharsets.UTF_8);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ContentCopy.replace(dir, file, from, to);
+        return this;
     }
 
     /** The whole {@code "acknowledged": [...]} entry of checks.json, to remove it. */
