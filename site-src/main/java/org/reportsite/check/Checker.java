@@ -22,10 +22,15 @@ public final class Checker {
     private Checker() {}
 
     public static CheckResult run(Report report, Index index) {
+        return run(report, index, false);
+    }
+
+    /** {@code strict}: a figure of the prose that cannot be bound to the dataset is an error, not a warning. */
+    public static CheckResult run(Report report, Index index, boolean strict) {
         List<Finding> findings = new ArrayList<>(new ReferenceCheck(report, index).run());
         List<CheckResult.Performed> performed = new ArrayList<>();
         List<CheckResult.Performed> exempted = new ArrayList<>();
-        NumberChecks.run(report, index, performed, findings, exempted);
+        NumberChecks.run(report, index, strict, performed, findings, exempted);
         CheckResult r = acknowledge(report.checks(), performed, findings);
         return new CheckResult(r.performed(), r.findings(), List.copyOf(exempted));
     }

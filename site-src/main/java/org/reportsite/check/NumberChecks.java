@@ -12,7 +12,7 @@ import java.util.List;
 final class NumberChecks {
     private NumberChecks() {}
 
-    static void run(Report report, Index index, List<CheckResult.Performed> performed, List<Finding> findings,
+    static void run(Report report, Index index, boolean strict, List<CheckResult.Performed> performed, List<Finding> findings,
                     List<CheckResult.Performed> exempted) {
         Outcomes out = new Outcomes(index);
         precision(report, out);
@@ -20,7 +20,7 @@ final class NumberChecks {
         new HeaderYearCheck(report, out).run();
         new ComputedCheck(report, out).run();
         new TieCheck(report, out).run();
-        new ProseCheck(report, out).run();
+        new ProseCheck(report, out, strict).run();
         performed.addAll(out.performed);
         findings.addAll(out.findings);
         exempted.addAll(out.exempted);

@@ -162,7 +162,7 @@ final class ReferenceCheck {
                             "Add the term to glossary.json or fix its spelling."));
                 }
             }
-            case NOFACT -> { }
+            case NOFACT, LINK -> { }
         }
     }
 

@@ -5,6 +5,7 @@ import org.reportsite.model.Findings;
 import org.reportsite.model.Location;
 import org.reportsite.model.Row;
 import org.reportsite.model.Table;
+import org.reportsite.model.Unit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ final class TableReader {
         }
         String title = f.text(root, "title", "the table", true);
         String unit = f.text(root, "unit", "the table", true);
+        checkUnit(unit, root.get("unit"));
         int decimals = f.integer(root, "decimals", "the table", defaultDecimals(unit), 0, 6);
         String period = f.text(root, "period", "the table", false);
 
@@ -158,6 +160,7 @@ final class TableReader {
                 findings.error("table.duplicate-column", f.at(c), "column \"" + id + "\" is defined twice", "Give each column its own id.");
             }
             String unit = f.text(c, "unit", "column " + id, false);
+            checkUnit(unit, c.get("unit"));
             String negative = f.text(c, "negative", "column " + id, false);
             if (negative != null && !negative.equals("minus") && !negative.equals("parentheses")) {
                 findings.error("table.negative", f.at(c.get("negative")), "\"negative\" must be \"parentheses\" or \"minus\", found \"" + negative + "\"",
@@ -309,6 +312,11 @@ final class TableReader {
                         "Columns are: " + String.join(", ", known.stream().sorted().toList()) + ".");
             }
         }
+    }
+
+    /** A unit that names a currency must read as one (a wrong scale makes every figure wrong by a thousand). */
+    private void checkUnit(String unit, JsonNode at) {
+        Unit.problem(unit).ifPresent(p -> findings.error("table.unit", f.at(at), p.message(), p.hint()));
     }
 
     static Location where(LocatedJson doc) { return doc.at(doc.root()); }

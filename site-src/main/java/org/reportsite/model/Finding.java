@@ -33,7 +33,7 @@ public record Finding(Severity severity, String code, String key, Location locat
           .append(severity == Severity.ERROR ? "error" : "warning")
           .append(" [").append(code).append("] ").append(message);
         if (expected != null || actual != null) {
-            sb.append(" (expected ").append(expected).append(", found ").append(actual).append(')');
+            sb.append(expected == null ? " (found " + actual + ")" : " (expected " + expected + ", found " + actual + ")");
         }
         if (hint != null && !hint.isBlank()) sb.append("\n    ").append(hint);
         return sb.toString();

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * and the pages in navigation order. Every stage after {@code content} resolves references through it.
  */
 public final class Index {
-    /** A sub-note heading in a note page: {@code ### (a) Revenue by geographical areas}. */
-    public static final Pattern SUBNOTE_HEADING = Pattern.compile("^#{2,6}\\s+\\(([a-z]{1,5})\\)\\s*(.*)$");
+    /** The text of a sub-note heading (level 2 to 6) in a note page: {@code (a) Revenue by geographical areas}. */
+    public static final Pattern SUBNOTE_HEADING = Pattern.compile("^\\(([a-z]{1,5})\\)\\s*(.*)$");
 
     /** Where a reference lands: page id, anchor (may be null for the page top) and a title to show. */
     public record Target(String pageId, String anchor, String title) {}
@@ -34,8 +34,9 @@ public final class Index {
         for (Page p : report.pages()) {
             if (p.isNote()) {
                 notes.putIfAbsent(p.note(), new Target(p.id(), NoteKey.anchor(p.note()), "Note " + p.note() + " " + p.title()));
-                for (String line : p.markdown().split("\n")) {
-                    Matcher m = SUBNOTE_HEADING.matcher(line.strip());
+                for (Passage h : p.passages()) {
+                    if (h.kind() != Passage.Kind.HEADING || h.level() < 2) continue;
+                    Matcher m = SUBNOTE_HEADING.matcher(h.text().strip());
                     if (m.matches()) {
                         String key = p.note() + m.group(1);
                         notes.putIfAbsent(key, new Target(p.id(), NoteKey.anchor(key), "Note " + NoteKey.display(key) + " " + m.group(2).strip()));

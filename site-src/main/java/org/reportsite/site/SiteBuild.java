@@ -12,6 +12,7 @@ import org.reportsite.model.Index;
 import org.reportsite.model.Location;
 import org.reportsite.model.NoteKey;
 import org.reportsite.model.Page;
+import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
 import org.reportsite.model.SitePaths;
 import org.reportsite.model.Table;
@@ -59,9 +60,14 @@ public final class SiteBuild {
      * Where to read and write; {@code write = false} is the {@code check} command; {@code zip} also writes the
      * offline edition ({@link OfflineZip}) into the site and links it from every page.
      */
-    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip) {
+    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip,
+                          boolean strict) {
         public Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress) {
-            this(content, templates, staticDir, out, write, progress, false);
+            this(content, templates, staticDir, out, write, progress, false, false);
+        }
+
+        public Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip) {
+            this(content, templates, staticDir, out, write, progress, zip, false);
         }
     }
 
@@ -112,7 +118,7 @@ public final class SiteBuild {
         if (o.write() && !findings.hasErrors() && Files.isDirectory(o.templates())) {
             pending = new FutureTask<>(() -> {
                 long t0 = System.nanoTime();
-                CheckResult r = Checker.run(report, index);
+                CheckResult r = Checker.run(report, index, o.strict());
                 checkNanos = System.nanoTime() - t0;
                 return r;
             });
@@ -120,7 +126,7 @@ public final class SiteBuild {
             t.setDaemon(true);
             t.start();
         } else {
-            checks = stage("check", () -> Checker.run(report, index), SiteBuild::summary);
+            checks = stage("check", () -> Checker.run(report, index, o.strict()), SiteBuild::summary);
             findings.addAll(checks.findings());
             if (findings.hasErrors() || !o.write()) return result();
             findings.error("templates.missing", Location.of(o.templates().toString()), "the templates folder is missing",
@@ -413,12 +419,11 @@ public final class SiteBuild {
         }
     }
 
-    /** The Markdown line a link was written on, when the link came from the page's Markdown as written. */
+    /** Where a link was written, when it came from the page's Markdown as written (the content stage kept every destination). */
     private static Location locate(Page page, String sourceFile, String link) {
         if (page == null) return Location.of(sourceFile);
-        String[] lines = page.markdown().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("(" + link) || lines[i].contains("\"" + link + "\"")) return new Location(sourceFile, page.bodyLine() + i, 0);
+        for (Reference r : page.references()) {
+            if (r.kind() == Reference.Kind.LINK && r.target().equals(link)) return r.location();
         }
         return Location.of(sourceFile);
     }
