@@ -124,8 +124,10 @@ final class Claims {
         for (int i = 0; i < made.length; i++) {
             ProseFigures.Figure f = s.figures().get(i);
             int from = i == 0 ? 0 : s.figures().get(i - 1).end();
-            if ((f.kind() == ProseFigures.Kind.PERCENT || f.kind() == ProseFigures.Kind.POINTS) && money) {
-                made[i] = percentClaim(page, s, f, words, from, sentenceSubject, amounts, context);
+            if (f.kind() == ProseFigures.Kind.PERCENT || f.kind() == ProseFigures.Kind.POINTS) {
+                Claim previous = null;
+                for (int j = i - 1; j >= 0 && previous == null; j--) if (made[j] != null && made[j].figure().kind() == f.kind()) previous = made[j];
+                made[i] = percentClaim(page, s, f, words, from, sentenceSubject, amounts, context, money, previous);
             }
             if (made[i] != null) out.add(made[i]);
         }
@@ -149,7 +151,17 @@ final class Claims {
         int localFrom = afterPercent && of.find() ? from + of.end() : from;
         LineItems.Match local = items.match(before(words, localFrom, to));
         Set<LineItems.Item> union = new LinkedHashSet<>();
+        // "revenue ... was RMB436.0 million" on the Computer Vision page: the page and section narrow a broad line item
+        List<Words.Word> qualifiedWords = new ArrayList<>(Words.of(s.pageTitle() + " " + (s.heading() == null ? "" : s.heading())));
+        List<Words.Word> near = before(words, localFrom, to);
+        LineItems.Match own = local.strong() ? local : sentenceSubject;
+        if (own.strong()) {
+            qualifiedWords.addAll(near.isEmpty() ? before(words, 0, to) : near);
+            LineItems.Match q = items.match(qualifiedWords);
+            if (q.strong() && q.score() > own.score()) union.addAll(q.items());
+        }
         StringBuilder where = new StringBuilder();
+        boolean qualified = !union.isEmpty();
         if (local.strong()) {
             union.addAll(local.items());
             where.append("\"").append(s.text().substring(localFrom, to).strip()).append("\"");
@@ -158,6 +170,7 @@ final class Claims {
             if (union.addAll(sentenceSubject.items()) && where.length() > 0) where.append(" and the sentence's subject");
             else if (where.length() == 0) where.append("the sentence's subject");
         }
+        if (qualified) where.append(" (with the page's title and heading)");
         if (!union.isEmpty()) return new Subject(List.copyOf(union), true, where.toString());
         if (local.items().size() > 0) return new Subject(local.items(), false, "some words of \"" + s.text().substring(localFrom, to).strip() + "\"");
         if (s.heading() != null) {
@@ -176,9 +189,20 @@ final class Claims {
      * period after it and before the next figure, else "earlier" after a comparison ("compared with", "from"), else
      * the nearest period before it, else the report's current period (not stated).
      */
+    private static final Pattern RESPECTIVELY = Pattern.compile("(?i)\\brespectively\\b");
+
     private Said period(ProseFigures.Sentence s, ProseFigures.Figure f) {
         List<Periods.Mention> ms = s.periods();
         String text = s.text();
+        // "As of 31 December 2024 and 30 June 2025, ... of RMB5,921.8 million and RMB8,172.9 million, respectively"
+        if (RESPECTIVELY.matcher(text).find()) {
+            List<ProseFigures.Figure> same = s.figures().stream().filter(g -> g.kind() == f.kind()).toList();
+            List<Periods.Mention> dated = ms.stream().filter(m -> m.end() <= same.get(0).start()).toList();
+            if (same.size() > 1 && dated.size() == same.size()) {
+                Periods.Mention m = dated.get(same.indexOf(f));
+                return new Said(m.period(), text.substring(m.start(), m.end()) + " (respectively)", true);
+            }
+        }
         for (Periods.Mention m : ms) {
             if (m.colon() && m.end() <= f.start() && text.substring(m.end(), f.start()).matches("\\s*:\\s*[^\\d]{0,12}")) {
                 return new Said(m.period(), text.substring(m.start(), m.end()), true);
@@ -279,9 +303,10 @@ final class Claims {
                     + describePeriod(nearest) + " is " + inTextUnit(nearest, f), inTextUnit(nearest, f), List.of(), cellList(inPeriod, f));
         }
         if (subj.strong() && inPeriod.isEmpty() && other.isEmpty() && !otherCurrency.isEmpty()) {
+            // the words name a line item the dataset gives in another currency: likely not the item meant
             LineItems.Cell c = otherCurrency.get(0);
-            return claim(page, s, f, Measure.AMOUNT, subj, said, Verdict.MISMATCH, "the text gives " + label(c) + " in " + f.currency()
-                    + ", but the dataset has it in " + c.scale().unit(), null, List.of(), cellList(otherCurrency, f));
+            return claim(page, s, f, Measure.AMOUNT, subj, said, Verdict.UNBOUND, "the words name " + label(c) + ", which the dataset gives in "
+                    + c.scale().unit() + ", not " + f.currency(), null, List.of(), cellList(otherCurrency, f));
         }
         // no line item named, or none with a figure for the period: say what the figure equals, if anything
         List<LineItems.Cell> anywhere = new ArrayList<>();
@@ -391,7 +416,8 @@ final class Claims {
     private record Pct(String what, Measure measure, BigDecimal value, BigDecimal low, BigDecimal high, int sign) {}
 
     private Claim percentClaim(Page page, ProseFigures.Sentence s, ProseFigures.Figure f, List<Words.Word> words, int from,
-                               LineItems.Match sentenceSubject, List<Amount> amounts, Set<LineItems.Item> context) {
+                               LineItems.Match sentenceSubject, List<Amount> amounts, Set<LineItems.Item> context, boolean money,
+                               Claim previous) {
         String text = s.text();
         String before = lastWords(text.substring(from, f.start()), 8);
         String near = lastWords(text.substring(0, f.start()), 6);
@@ -400,8 +426,14 @@ final class Claims {
         if (f.negative()) direction = -1;
         // what the words right before the figure call it decide first; then what follows it ("of total revenue", "increase")
         String close = lastWords(text.substring(from, f.start()), 4);
+        // "from 32.9% to 34.4%": the levels before and after a change, not the change itself
+        boolean level = f.kind() == ProseFigures.Kind.PERCENT && close.matches("(?is).*\\b(to|from)$");
+        // "9.4% (2024: 7.5%)": the comparative in brackets is the same measure as the figure it follows
+        boolean comparative = previous != null && text.substring(from, f.start()).matches("(?s)\\s*\\([^()]*:\\s*");
         Measure measure;
-        if (f.kind() == ProseFigures.Kind.POINTS) measure = Measure.POINTS;
+        if (comparative) measure = previous.measure();
+        else if (f.kind() == ProseFigures.Kind.POINTS) measure = Measure.POINTS;
+        else if (level) measure = MARGIN_WORD.matcher(before).find() ? Measure.MARGIN : Measure.RATIO;
         else if (MARGIN_WORD.matcher(close).find() || MARGIN_WORD.matcher(firstWords(text.substring(f.end()), 2)).find()) measure = Measure.MARGIN;
         else if (RATIO_WORD.matcher(close).find()) measure = Measure.RATIO;
         else if (SHARE_WORD.matcher(close).find()) measure = Measure.SHARE;
@@ -411,7 +443,9 @@ final class Claims {
         else if (MARGIN_WORD.matcher(before).find()) measure = Measure.MARGIN;
         else if (RATIO_WORD.matcher(before).find()) measure = Measure.RATIO;
         else return null; // a rate, a stake, a threshold: not a figure computed from the dataset
-        Subject subj = subject(s, words, from, f.start(), sentenceSubject);
+        Subject subj = comparative ? new Subject(previous.subject(), previous.strong(), previous.subjectFrom())
+                : subject(s, words, from, f.start(), sentenceSubject);
+        if (!money && !subj.strong()) return null; // an operating figure (occupancy, a rate): no line item, no money
         Said said = period(s, f);
         List<Pct> fromSubject = new ArrayList<>();
         for (LineItems.Item it : subj.items()) fromSubject.addAll(pcts(it, measure, said));

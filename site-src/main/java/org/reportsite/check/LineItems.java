@@ -67,7 +67,9 @@ final class LineItems {
     }
 
     static final Set<String> GENERIC = Set.of("other", "total", "subtotal", "current", "non-current", "within", "over", "year", "month", "day",
-            "less", "add", "item", "net", "gross", "others", "sub-total", "amount", "balance", "end", "beginning", "opening", "closing", "note");
+            "less", "add", "item", "net", "gross", "others", "sub-total", "amount", "balance", "end", "beginning", "opening", "closing", "note",
+            // ageing buckets and the like ("Up to 6 months", "Over 3 years") name no line item
+            "up", "to", "above", "below", "more", "after", "before", "past", "overdue", "not", "yet");
     private static final Set<String> OPTIONAL_WORDS = Set.of("total");
     private static final Pattern LABEL_TOKEN = Pattern.compile("\\(|\\)|/|\\s[-–—]\\s|[A-Za-z][A-Za-z0-9&’'\\-]*|&");
     private static final Pattern TITLE_HEAD = Pattern.compile("(?i)\\s+(?:by|for|analysed by|analyzed by|of the group)\\b.*$|\\s*[(–—:].*$");
@@ -186,18 +188,11 @@ final class LineItems {
         List<Item> partial = new ArrayList<>();
         int partialScore = 0;
         for (Item it : seen) {
-            int req = 0, lo = Integer.MAX_VALUE, hi = -1;
-            for (Set<String> g : it.required) {
-                int pos = last(g, at);
-                if (pos >= 0) {
-                    req++;
-                    lo = Math.min(lo, pos);
-                    hi = Math.max(hi, pos);
-                }
-            }
+            int req = 0;
+            for (Set<String> g : it.required) if (last(g, at) >= 0) req++;
+            boolean complete = req == it.required.size() && span(it.required, at) <= it.required.size();
             int opt = 0;
             for (Set<String> g : it.optional) if (last(g, at) >= 0) opt++;
-            boolean complete = req == it.required.size() && hi - lo <= 2 * it.required.size() + 2;
             int score = req * 2 + opt;
             if (complete) {
                 if (score > bestScore) { best.clear(); bestScore = score; }
@@ -207,13 +202,46 @@ final class LineItems {
                 if (score == partialScore) partial.add(it);
             }
         }
-        if (!best.isEmpty()) return new Match(List.copyOf(best), bestScore, true);
+        if (!best.isEmpty()) {
+            // a label named all but one of many words ("net impairment losses on financial assets" of "... and contract
+            // assets") is more specific than a short label all of whose words happen to be there ("net losses"): both may be meant
+            int bestGroups = best.get(0).required.size();
+            for (Item it : partial) {
+                int req = 0;
+                for (Set<String> g : it.required) if (last(g, at) >= 0) req++;
+                if (req > bestGroups && req * 4 >= it.required.size() * 3) best.add(it);
+            }
+            return new Match(List.copyOf(best), bestScore, true);
+        }
         return partial.isEmpty() ? Match.NONE : new Match(List.copyOf(partial), partialScore, false);
     }
 
     private static boolean hasSpecific(Item it, Map<String, List<Integer>> at) {
         for (Set<String> g : it.required) for (String w : g) if (at.containsKey(w) && !GENERIC.contains(w)) return true;
         return false;
+    }
+
+    /** The fewest words between the first and last of a choice of one word of each group (the words that name it, close together). */
+    private static int span(List<Set<String>> groups, Map<String, List<Integer>> at) {
+        List<int[]> hits = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (String w : groups.get(g)) {
+                List<Integer> l = at.get(w);
+                if (l != null) for (int p : l) hits.add(new int[]{p, g});
+            }
+        }
+        hits.sort((x, y) -> Integer.compare(x[0], y[0]));
+        int[] count = new int[groups.size()];
+        int covered = 0, best = Integer.MAX_VALUE, lo = 0;
+        for (int[] h : hits) {
+            if (count[h[1]]++ == 0) covered++;
+            while (covered == groups.size()) {
+                best = Math.min(best, h[0] - hits.get(lo)[0]);
+                if (--count[hits.get(lo)[1]] == 0) covered--;
+                lo++;
+            }
+        }
+        return best;
     }
 
     private static int last(Set<String> group, Map<String, List<Integer>> at) {

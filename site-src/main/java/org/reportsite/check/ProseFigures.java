@@ -35,7 +35,7 @@ final class ProseFigures {
                   int start, int end, FactRef fact, List<String> options, int line, int column, int sourceStart, int sourceEnd) {}
 
     /** A sentence of a passage (text with directives masked), its figures and the periods it names. */
-    record Sentence(Passage passage, String text, int offset, List<Figure> figures, List<Periods.Mention> periods, String heading) {}
+    record Sentence(Passage passage, String text, int offset, List<Figure> figures, List<Periods.Mention> periods, String heading, String pageTitle) {}
 
     private static final String CUR = currencyAlternation();
     private static final Pattern AMOUNT = Pattern.compile("(?<![A-Za-z0-9$€£¥₩₹])(" + CUR + "|[A-Z]{3})\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?"
@@ -160,7 +160,7 @@ final class ProseFigures {
                         BigDecimal.ONE, "%", false, pp.start(), pp.end(), null, List.of(), span[0]));
             }
             figures.sort((x, y) -> Integer.compare(x.start(), y.start()));
-            if (figures.stream().anyMatch(f -> f.kind() != Kind.NOFACT)) out.add(new Sentence(p, sentence, span[0], List.copyOf(figures), Periods.find(sentence), heading));
+            if (figures.stream().anyMatch(f -> f.kind() != Kind.NOFACT)) out.add(new Sentence(p, sentence, span[0], List.copyOf(figures), Periods.find(sentence), heading, page.title()));
         }
     }
 
