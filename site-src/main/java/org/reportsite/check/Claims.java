@@ -74,8 +74,12 @@ final class Claims {
     private final List<LineItems.Item> revenue;
 
     Claims(Report report) {
+        this(report, new LineItems(report));
+    }
+
+    Claims(Report report, LineItems items) {
         this.report = report;
-        this.items = new LineItems(report);
+        this.items = items;
         this.current = Periods.currentEnd(report.meta());
         for (LineItems.Item i : items.all()) for (LineItems.Cell c : i.cells) currencies.add(c.scale().dimension());
         LineItems.Match r = items.match(Words.of("revenue"));

@@ -8,7 +8,7 @@ import org.reportsite.model.Table;
 
 import java.util.List;
 
-/** The number checks, in order: footing, cross-footing, column headers, computed columns, ties, prose figures. */
+/** The number checks, in order: footing, cross-footing, column headers, computed columns, ties, the same line item in two tables, prose figures. */
 final class NumberChecks {
     private NumberChecks() {}
 
@@ -20,7 +20,9 @@ final class NumberChecks {
         new HeaderYearCheck(report, out).run();
         new ComputedCheck(report, out).run();
         new TieCheck(report, out).run();
-        new ProseCheck(report, out, strict).run();
+        LineItems items = new LineItems(report);
+        new SameItemCheck(report, out, items).run();
+        new ProseCheck(report, out, strict, items).run();
         performed.addAll(out.performed);
         findings.addAll(out.findings);
         exempted.addAll(out.exempted);

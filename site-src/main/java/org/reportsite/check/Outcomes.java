@@ -27,6 +27,11 @@ final class Outcomes {
         findings.add(f);
     }
 
+    /** A check that failed whose finding is reported once for several checks (under {@code key}, which acknowledges them all). */
+    void failedUnder(String category, String key, String description, String detail, String link) {
+        performed.add(new CheckResult.Performed(category, key, description, CheckResult.Status.FAILED, detail, link));
+    }
+
     /** A figure declared not to be a dataset figure: seen, and deliberately not checked. */
     void exempt(String category, String key, String description, String detail, String link) {
         exempted.add(new CheckResult.Performed(category, key, description, CheckResult.Status.PASSED, detail, link));

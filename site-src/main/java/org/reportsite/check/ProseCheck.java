@@ -30,11 +30,11 @@ final class ProseCheck {
     private final boolean strict;
     private final Claims claims;
 
-    ProseCheck(Report report, Outcomes out, boolean strict) {
+    ProseCheck(Report report, Outcomes out, boolean strict, LineItems items) {
         this.report = report;
         this.out = out;
         this.strict = strict;
-        this.claims = new Claims(report);
+        this.claims = new Claims(report, items);
     }
 
     void run() {
