@@ -146,6 +146,8 @@ final class Claims {
     /** The subject of a figure: the line items named since the previous figure, and those of the sentence's opening words. */
     private record Subject(List<LineItems.Item> items, boolean strong, String from) {}
 
+    private static final Pattern CAUSE = Pattern.compile("(?i)\\b(attributable to|due to|driven by|resulting from|as a result of|because|owing to|"
+            + "thanks to|including|included|such as|of which|comprising|consisting of|offset by|partly|partially|mainly|primarily|largely)\\b");
     private static final Pattern SHARE_OF = Pattern.compile("^\\s*of\\s+[^,;]*,");
 
     private Subject subject(ProseFigures.Sentence s, List<Words.Word> words, int from, int to, LineItems.Match sentenceSubject) {
@@ -170,7 +172,9 @@ final class Claims {
             union.addAll(local.items());
             where.append("\"").append(s.text().substring(localFrom, to).strip()).append("\"");
         }
-        if (sentenceSubject.strong() && (union.isEmpty() || from > 0)) {
+        // "..., mainly attributable to a RMB241.3 million gain": after a word of cause or part, the sentence's subject no longer applies
+        boolean detached = from > 0 && CAUSE.matcher(s.text().substring(s.figures().get(0).end(), to)).find();
+        if (sentenceSubject.strong() && (union.isEmpty() || from > 0) && !detached) {
             if (union.addAll(sentenceSubject.items()) && where.length() > 0) where.append(" and the sentence's subject");
             else if (where.length() == 0) where.append("the sentence's subject");
         }
@@ -258,7 +262,9 @@ final class Claims {
         return new LineItems.Cell(t, r, col, Scale.of(t, col, report.checks()), r.amount(col.id()), Periods.ofColumn(t, col));
     }
 
-    private static final Pattern NAMED_AFTER = Pattern.compile("(?i)^\\s*(?:in|of|for|from|on|relating to|attributable to)\\s+(?!which\\b|that\\b|the period\\b|the year\\b)([^,;()\\d]{3,60})");
+    /** "RMB2.5 billion in investment properties", "HK$60.0 million is repayable within one year": the figure's own line item, after it. */
+    private static final Pattern NAMED_AFTER = Pattern.compile("(?i)^\\s*(?:(?:is|was|are|were|will be|being)\\s+(?:(?:in|of|for|from|on|relating to|attributable to)\\s+)?"
+            + "|(?:in|of|for|from|on|relating to|attributable to)\\s+)(?!which\\b|that\\b|the period\\b|the year\\b)([^,;()\\d]{3,60})");
 
     private Claim amountClaim(Page page, ProseFigures.Sentence s, ProseFigures.Figure f, List<Words.Word> words, int from,
                               LineItems.Match sentenceSubject) {
@@ -319,9 +325,13 @@ final class Claims {
         String why = subj.items().isEmpty() ? "no line item of the dataset is named before it"
                 : "the words name " + names(subj.items()) + " only in part" + (inPeriod.isEmpty() && !subj.strong() ? "" : "");
         if (subj.strong()) why = names(subj.items()) + " has no figure for " + said.period().describe();
-        String detail = why + (same.isEmpty() ? "; no figure of the dataset is " + f.text() : "; it equals " + cellList(same, f).get(0)
+        List<LineItems.Cell> nearest = new ArrayList<>(anywhere);
+        nearest.sort(Comparator.comparing((LineItems.Cell c) -> c.base().abs().subtract(v).abs()).thenComparing(LineItems.Cell::ref));
+        List<String> candidates = cellList(same.isEmpty() ? nearest : same, f);
+        String detail = why + (same.isEmpty() ? "; no figure of the dataset is " + f.text() + (candidates.isEmpty() ? "" : "; nearest facts: "
+                + String.join("; ", candidates.subList(0, Math.min(3, candidates.size())))) : "; it equals " + candidates.get(0)
                 + (same.size() > 1 ? " and " + (same.size() - 1) + " other cell(s)" : ""));
-        return claim(page, s, f, Measure.AMOUNT, subj, said, Verdict.UNBOUND, detail, null, same, cellList(same, f));
+        return claim(page, s, f, Measure.AMOUNT, subj, said, Verdict.UNBOUND, detail, null, same, candidates.subList(0, Math.min(3, candidates.size())));
     }
 
     private boolean usedCurrency(String c) {
@@ -544,7 +554,8 @@ final class Claims {
                 if (a == b || a.table() != b.table() || a.row() != b.row() || a.percent() || b.percent()) continue;
                 if (!a.column().unit().equals(b.column().unit()) || year(a) == 0 || year(b) == 0 || year(a) >= year(b)) continue;
                 if (said.explicit() && said.period().relative() == Periods.Relative.NONE && !names(said.period(), b) && !names(said.period(), a)) continue;
-                Pct p = change(a.ref() + " to " + b.column().id(), a.value(), b.value(), a.scale().halfStep(), b.scale().halfStep());
+                Pct p = change(a.table().id() + "/" + a.row().id() + " from " + a.column().id() + " to " + b.column().id(), a.value(), b.value(),
+                        a.scale().halfStep(), b.scale().halfStep());
                 if (p != null) out.add(p);
             }
         }

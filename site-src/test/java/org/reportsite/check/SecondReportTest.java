@@ -72,7 +72,7 @@ class SecondReportTest {
     }
 
     @Test
-    void aTableWhoseUnitIsOffByAThousandFailsWithoutATie(@TempDir Path dir) {
+    void aTableWhoseUnitIsOffByAThousandFailsWithoutATie(@TempDir Path dir) throws IOException {
         Path c = ContentCopy.copy(REPORT, dir.resolve("content"));
         // thousands labelled as millions: the highlights table printed 210,435.0 "HK$ million" of gross profit
         ContentCopy.replace(c, "data/key-figures.json", "\"h1-2025\": 210.4, \"h1-2024\": 182.5", "\"h1-2025\": 210435.0, \"h1-2024\": 182518.0");
