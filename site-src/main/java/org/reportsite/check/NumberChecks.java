@@ -20,9 +20,8 @@ final class NumberChecks {
         new HeaderYearCheck(report, out).run();
         new ComputedCheck(report, out).run();
         new TieCheck(report, out).run();
-        LineItems items = new LineItems(report);
-        new SameItemCheck(report, out, items).run();
-        new ProseCheck(report, out, strict, items).run();
+        new SameItemCheck(report, out, ProseFacts.of(report).resolver().items()).run();
+        new ProseCheck(report, out, strict).run();
         performed.addAll(out.performed);
         findings.addAll(out.findings);
         exempted.addAll(out.exempted);

@@ -28,13 +28,14 @@ final class ProseCheck {
     private final Report report;
     private final Outcomes out;
     private final boolean strict;
-    private final Claims claims;
 
-    ProseCheck(Report report, Outcomes out, boolean strict, LineItems items) {
+    private final ProseFacts facts;
+
+    ProseCheck(Report report, Outcomes out, boolean strict) {
         this.report = report;
         this.out = out;
         this.strict = strict;
-        this.claims = new Claims(report, items);
+        this.facts = ProseFacts.of(report);
     }
 
     void run() {
@@ -47,7 +48,7 @@ final class ProseCheck {
     private void page(Page page) {
         Map<String, Integer> seen = new HashMap<>();
         String link = "page:" + page.id();
-        for (Claims.Claim c : claims.of(page)) {
+        for (Claims.Claim c : facts.claims(page)) {
             ProseFigures.Figure f = c.figure();
             if (f.kind() == ProseFigures.Kind.FACT && c.verdict() == Claims.Verdict.PASS) continue; // listed as cited below
             int n = seen.merge(f.text(), 1, Integer::sum);
