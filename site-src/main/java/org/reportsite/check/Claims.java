@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -84,6 +86,7 @@ final class Claims {
         for (LineItems.Item i : items.all()) for (LineItems.Cell c : i.cells) currencies.add(c.scale().dimension());
         LineItems.Match r = items.match(Words.of("revenue"));
         this.revenue = r.strong() ? r.items() : items.match(Words.of("turnover")).items();
+        for (LineItems.Item it : revenue) for (LineItems.Cell c : it.cells) revenueRows.add(c.row());
     }
 
     LineItems items() { return items; }
@@ -228,10 +231,21 @@ final class Claims {
         if (COMPARISON.matcher(lead.stripTrailing() + " ").find() || COMPARISON.matcher(lead).find()) {
             return new Said(Periods.Period.EARLIER, lead.strip().replaceAll(".*\\b(\\w+(?: \\w+)?)$", "$1"), false);
         }
+        // a period written right after an earlier figure is that figure's ("... HK$84.3 million in the same period last year, and 21.0% ...")
         Periods.Mention before = null;
-        for (Periods.Mention m : ms) if (m.end() <= f.start() && !(m.colon())) before = m;
+        for (Periods.Mention m : ms) if (m.end() <= f.start() && !m.colon() && !claimedByEarlierFigure(s, m, f)) before = m;
         if (before != null) return new Said(before.period(), text.substring(before.start(), before.end()), true);
         return new Said(Periods.Period.CURRENT, null, false);
+    }
+
+    private static boolean claimedByEarlierFigure(ProseFigures.Sentence s, Periods.Mention m, ProseFigures.Figure f) {
+        ProseFigures.Figure previous = null;
+        for (ProseFigures.Figure g : s.figures()) if (g.end() <= m.start() && g.start() < f.start()) previous = g;
+        if (previous == null) return false;
+        for (Periods.Mention other : s.periods()) {
+            if (other.start() >= previous.end() && other.start() < m.start() && !other.colon()) return false; // an earlier one is that figure's
+        }
+        return Words.of(s.text().substring(previous.end(), m.start())).size() <= 8;
     }
 
     private boolean names(Periods.Period said, LineItems.Cell c) {
@@ -281,13 +295,21 @@ final class Claims {
         Said said = period(s, f);
         BigDecimal v = f.value().multiply(f.multiplier());
         BigDecimal ulp = f.multiplier().movePointLeft(f.decimals());
+        // the subject's cells close to the figure (and the closest few of each period), split by period and currency
+        BigDecimal radius = ulp;
         List<LineItems.Cell> inPeriod = new ArrayList<>(), other = new ArrayList<>(), otherCurrency = new ArrayList<>();
         for (LineItems.Item it : subj.items()) {
-            for (LineItems.Cell c : it.cells) {
-                if (c.percent()) continue;
-                if (!sameCurrency(f.currency(), c.scale().dimension())) otherCurrency.add(c);
-                else if (names(said.period(), c)) inPeriod.add(c);
-                else other.add(c);
+            for (var e : it.slices().entrySet()) {
+                LineItems.Slice slice = e.getKey();
+                List<LineItems.Cell> into = !sameCurrency(f.currency(), slice.dimension()) ? otherCurrency
+                        : Periods.names(said.period(), slice.period(), current) ? inPeriod : other;
+                java.util.TreeMap<BigDecimal, List<LineItems.Cell>> tree = e.getValue();
+                BigDecimal r = radius.max(tree.firstEntry().getValue().get(0).scale().ulp());
+                for (List<LineItems.Cell> l : tree.subMap(v.subtract(r), true, v.add(r), true).values()) into.addAll(l);
+                var below = tree.lowerEntry(v.subtract(r));
+                var above = tree.higherEntry(v.add(r));
+                if (below != null) into.addAll(below.getValue());
+                if (above != null) into.addAll(above.getValue());
             }
         }
         List<LineItems.Cell> equal = equalCells(inPeriod, v, ulp);
@@ -319,13 +341,13 @@ final class Claims {
                     + c.scale().unit() + ", not " + f.currency(), null, List.of(), cellList(otherCurrency, f));
         }
         // no line item named, or none with a figure for the period: say what the figure equals, if anything
-        List<LineItems.Cell> anywhere = new ArrayList<>();
-        for (LineItems.Item it : items.all()) for (LineItems.Cell c : it.cells) if (!c.percent() && sameCurrency(f.currency(), c.scale().dimension())) anywhere.add(c);
-        List<LineItems.Cell> same = equalCells(anywhere, v, ulp);
+        String dimension = "$".equals(f.currency()) ? null : f.currency();
+        List<LineItems.Cell> near = items.near(dimension, v, ulp);
+        List<LineItems.Cell> same = equalCells(near, v, ulp);
         String why = subj.items().isEmpty() ? "no line item of the dataset is named before it"
                 : "the words name " + names(subj.items()) + " only in part" + (inPeriod.isEmpty() && !subj.strong() ? "" : "");
         if (subj.strong()) why = names(subj.items()) + " has no figure for " + said.period().describe();
-        List<LineItems.Cell> nearest = new ArrayList<>(anywhere);
+        List<LineItems.Cell> nearest = new ArrayList<>(near);
         nearest.sort(Comparator.comparing((LineItems.Cell c) -> c.base().abs().subtract(v).abs()).thenComparing(LineItems.Cell::ref));
         List<String> candidates = cellList(same.isEmpty() ? nearest : same, f);
         String detail = why + (same.isEmpty() ? "; no figure of the dataset is " + f.text() + (candidates.isEmpty() ? "" : "; nearest facts: "
@@ -427,7 +449,93 @@ final class Claims {
     // ---- percentages ----
 
     /** A percentage the dataset supports, with the range its rounded inputs allow; {@code sign} of a change, 0 otherwise. */
-    private record Pct(String what, Measure measure, BigDecimal value, BigDecimal low, BigDecimal high, int sign) {}
+    /**
+     * A percentage the dataset supports, with the range its rounded inputs allow; {@code sign} of a change, 0 otherwise;
+     * the periods of its inputs ({@code a}, {@code b}; null when not from cells); {@code printed}: a percentage printed as such.
+     */
+    record Pct(String what, Measure measure, BigDecimal value, BigDecimal low, BigDecimal high, int sign, Periods.Period a, Periods.Period b,
+               boolean printed, boolean growth) {
+        Pct(String what, Measure measure, BigDecimal value, BigDecimal low, BigDecimal high, int sign) {
+            this(what, measure, value, low, high, sign, null, null, false, false);
+        }
+
+        Pct at(Periods.Period pa, Periods.Period pb) { return new Pct(what, measure, value, low, high, sign, pa, pb, printed, growth); }
+
+        /** The range of sizes it allows (prose writes a percentage without its sign). */
+        BigDecimal absLow() { return low.signum() >= 0 ? low : high.signum() <= 0 ? high.abs() : BigDecimal.ZERO; }
+
+        BigDecimal absHigh() { return low.signum() >= 0 ? high : high.signum() <= 0 ? low.abs() : low.abs().max(high); }
+    }
+
+    /**
+     * Every percentage a line item supports (printed, changes, shares of its tables' totals), computed once per line
+     * item and found by value: a line item printed in many tables costs its cells once, not once per sentence.
+     */
+    static final class PctSet {
+        /** Ranges grouped by width, each sorted by its lower end: a query scans little more than what it finds. */
+        private static final BigDecimal[] WIDTHS = {new BigDecimal("0.5"), BigDecimal.valueOf(5), BigDecimal.valueOf(50)};
+        /** More agreeing candidates than a verdict needs are not collected. */
+        private static final int ENOUGH = 64;
+        private final List<List<Pct>> byWidth = new ArrayList<>();
+        private final List<Pct> wide = new ArrayList<>();
+        private final List<Pct> bySize;
+
+        PctSet(List<Pct> all) {
+            for (int i = 0; i < WIDTHS.length; i++) byWidth.add(new ArrayList<>());
+            for (Pct p : all) {
+                BigDecimal w = p.absHigh().subtract(p.absLow());
+                int i = 0;
+                while (i < WIDTHS.length && w.compareTo(WIDTHS[i]) > 0) i++;
+                (i < WIDTHS.length ? byWidth.get(i) : wide).add(p);
+            }
+            for (List<Pct> l : byWidth) l.sort(Comparator.comparing(Pct::absLow));
+            bySize = new ArrayList<>(all);
+            bySize.sort(Comparator.comparing((Pct p) -> p.value().abs()));
+        }
+
+        boolean isEmpty() { return bySize.isEmpty(); }
+
+        /** Those whose range of sizes meets {@code [v - half, v + half]} (at most a few dozen: any one of them decides). */
+        List<Pct> near(BigDecimal v, BigDecimal half) {
+            List<Pct> out = new ArrayList<>();
+            BigDecimal low = v.subtract(half), to = v.add(half);
+            for (int w = 0; w < WIDTHS.length && out.size() < ENOUGH; w++) {
+                List<Pct> l = byWidth.get(w);
+                BigDecimal from = low.subtract(WIDTHS[w]);
+                int lo = 0, hi = l.size();
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (l.get(mid).absLow().compareTo(from) < 0) lo = mid + 1; else hi = mid;
+                }
+                for (int i = lo; i < l.size() && l.get(i).absLow().compareTo(to) <= 0 && out.size() < ENOUGH; i++) {
+                    if (l.get(i).absHigh().compareTo(low) >= 0) out.add(l.get(i));
+                }
+            }
+            for (Pct p : wide) if (out.size() < ENOUGH && p.absLow().compareTo(to) <= 0 && p.absHigh().compareTo(low) >= 0) out.add(p);
+            return out;
+        }
+
+        /** The {@code k} closest by size. */
+        List<Pct> nearest(BigDecimal v, int k) {
+            int lo = 0, hi = bySize.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (bySize.get(mid).value().abs().compareTo(v) < 0) lo = mid + 1; else hi = mid;
+            }
+            List<Pct> out = new ArrayList<>();
+            int a = lo - 1, b = lo;
+            while (out.size() < k && (a >= 0 || b < bySize.size())) {
+                boolean takeB = a < 0 || b < bySize.size() && bySize.get(b).value().abs().subtract(v).abs().compareTo(v.subtract(bySize.get(a).value().abs()).abs()) <= 0;
+                out.add(takeB ? bySize.get(b++) : bySize.get(a--));
+            }
+            return out;
+        }
+    }
+
+    private final Map<LineItems.Item, PctSet> pctSets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<LineItems.Item, PctSet> pointSets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PctSet> ratioSets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<Row> revenueRows = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private Claim percentClaim(Page page, ProseFigures.Sentence s, ProseFigures.Figure f, List<Words.Word> words, int from,
                                LineItems.Match sentenceSubject, List<Amount> amounts, Set<LineItems.Item> context, boolean money,
@@ -461,16 +569,21 @@ final class Claims {
                 : subject(s, words, from, f.start(), sentenceSubject);
         if (!money && !subj.strong()) return null; // an operating figure (occupancy, a rate): no line item, no money
         Said said = period(s, f);
-        List<Pct> fromSubject = new ArrayList<>();
-        for (LineItems.Item it : subj.items()) fromSubject.addAll(pcts(it, measure, said));
+        BigDecimal half = BigDecimal.ONE.movePointLeft(f.decimals()).divide(BigDecimal.valueOf(2));
+        List<PctSet> subjectSets = new ArrayList<>(), contextSets = new ArrayList<>();
+        for (LineItems.Item it : subj.items()) subjectSets.add(measure == Measure.POINTS ? points(it) : pcts(it));
         // the line items of the sentence's facts and amounts ("RMB{{fact}} million, down 14.8%")
-        List<Pct> fromContext = new ArrayList<>();
-        for (LineItems.Item it : context) if (!subj.items().contains(it)) fromContext.addAll(pcts(it, measure, said));
+        for (LineItems.Item it : context) if (!subj.items().contains(it)) contextSets.add(measure == Measure.POINTS ? points(it) : pcts(it));
         if (measure == Measure.SHARE && after.toLowerCase(Locale.ROOT).startsWith("of ")) {
             LineItems.Match target = items.match(Words.of(firstWords(text.substring(f.end()).replaceFirst("^\\s*of\\s+", ""), 5)));
-            if (target.strong()) for (LineItems.Item num : subj.items()) for (LineItems.Item den : target.items()) fromSubject.addAll(ratios(num, den, said, Measure.SHARE));
+            if (target.strong()) for (LineItems.Item num : subj.items()) for (LineItems.Item den : target.items()) subjectSets.add(ratios(num, den, Measure.SHARE));
         }
-        if (measure == Measure.MARGIN) fromSubject.addAll(margins(text.substring(from, f.start()) + " " + after, said));
+        if (measure == Measure.MARGIN) subjectSets.addAll(margins(text.substring(from, f.start()) + " " + after));
+        Measure m = measure;
+        List<Pct> fromSubject = new ArrayList<>(), fromContext = new ArrayList<>();
+        for (PctSet set : subjectSets) for (Pct p : set.near(f.value().abs(), half)) if (fits(p, m, said)) fromSubject.add(p);
+        for (PctSet set : contextSets) for (Pct p : set.near(f.value().abs(), half)) if (fits(p, m, said)) fromContext.add(p);
+        boolean subjectHas = subjectSets.stream().anyMatch(x -> !x.isEmpty()), contextHas = contextSets.stream().anyMatch(x -> !x.isEmpty());
         List<Pct> fromSentence = measure == Measure.POINTS ? List.of() : pairs(amounts, f);
         List<Pct> all = new ArrayList<>(fromSubject);
         all.addAll(fromContext);
@@ -490,12 +603,14 @@ final class Claims {
             return claim(page, s, f, measure, subj, said, Verdict.DIRECTION, detail,
                     (conflict.sign() > 0 ? "an increase of " : "a decrease of ") + plain(conflict.value().abs()) + "%", List.of(), List.of());
         }
-        List<Pct> top = new ArrayList<>(all);
         BigDecimal v = f.value();
+        List<Pct> top = new ArrayList<>(fromSentence);
+        for (PctSet set : subjectSets) for (Pct p : set.nearest(v.abs(), 6)) if (fits(p, m, said)) top.add(p);
+        for (PctSet set : contextSets) for (Pct p : set.nearest(v.abs(), 6)) if (fits(p, m, said)) top.add(p);
         top.sort(Comparator.comparing((Pct p) -> p.value().abs().subtract(v).abs()).thenComparing(Pct::what));
         List<String> candidates = top.stream().limit(3).map(p -> p.what() + " = " + plain(p.value()) + "%").toList();
-        boolean decidable = subj.strong() && !fromSubject.isEmpty() || !fromContext.isEmpty() || fromSentence.size() >= 1 && amounts.size() >= 2;
-        if (decidable && !all.isEmpty()) {
+        boolean decidable = subj.strong() && subjectHas || contextHas || fromSentence.size() >= 1 && amounts.size() >= 2;
+        if (decidable && !top.isEmpty()) {
             String expected = plain(top.get(0).value().abs().setScale(f.decimals(), RoundingMode.HALF_UP)) + "%";
             return claim(page, s, f, measure, subj, said, Verdict.MISMATCH, "the text says " + f.text() + "; " + String.join("; ", candidates),
                     expected, List.of(), candidates);
@@ -527,72 +642,96 @@ final class Claims {
         return lo.compareTo(v.add(half)) <= 0 && hi.compareTo(v.subtract(half)) >= 0;
     }
 
-    /** What the dataset says of a line item that this measure can be: printed percentages, changes, shares of its table's totals. */
-    private List<Pct> pcts(LineItems.Item it, Measure measure, Said said) {
-        List<Pct> out = new ArrayList<>();
-        for (LineItems.Cell c : it.cells) {
-            if (c.percent() && (measure != Measure.CHANGE || c.row().label().toLowerCase(Locale.ROOT).contains("growth"))) {
-                if (!said.explicit() || names(said.period(), c)) {
-                    BigDecimal h = c.scale().halfStep();
-                    out.add(new Pct("printed " + c.ref(), Measure.RATIO, c.value(), c.value().subtract(h), c.value().add(h), 0));
-                }
-            }
-        }
-        if (measure == Measure.POINTS) {
-            List<LineItems.Cell> printed = it.cells.stream().filter(LineItems.Cell::percent).toList();
-            for (LineItems.Cell a : printed) for (LineItems.Cell b : printed) {
-                if (a == b || a.table() != b.table() || a.row() != b.row() || year(a) >= year(b)) continue;
-                BigDecimal d = b.value().subtract(a.value());
-                BigDecimal h = a.scale().halfStep().add(b.scale().halfStep());
-                out.add(new Pct("change of " + a.ref() + " to " + b.column().id() + " in points", Measure.POINTS, d, d.subtract(h), d.add(h), d.signum()));
-            }
-            return out;
-        }
-        // period-over-period changes within each table that holds the line item
-        for (LineItems.Cell a : it.cells) {
-            for (LineItems.Cell b : it.cells) {
-                if (a == b || a.table() != b.table() || a.row() != b.row() || a.percent() || b.percent()) continue;
-                if (!a.column().unit().equals(b.column().unit()) || year(a) == 0 || year(b) == 0 || year(a) >= year(b)) continue;
-                if (said.explicit() && said.period().relative() == Periods.Relative.NONE && !names(said.period(), b) && !names(said.period(), a)) continue;
-                Pct p = change(a.table().id() + "/" + a.row().id() + " from " + a.column().id() + " to " + b.column().id(), a.value(), b.value(),
-                        a.scale().halfStep(), b.scale().halfStep());
-                if (p != null) out.add(p);
-            }
-        }
-        // shares of the totals of its own table, and of the row that names the table's subject
-        for (LineItems.Cell c : it.cells) {
-            if (c.percent()) continue;
-            for (Row d : c.table().rows()) {
-                if (d == c.row()) continue;
-                boolean total = d.style() == Row.Style.TOTAL || d.style() == Row.Style.SUBTOTAL || revenue.stream().anyMatch(r -> r.cells.stream().anyMatch(x -> x.row() == d));
-                if (!total) continue;
-                BigDecimal t = d.amount(c.column().id());
-                if (t == null) continue;
-                Pct p = ratio("share of " + c.ref() + " in " + d.id(), Measure.SHARE, c.value(), t, c.scale().halfStep(), c.scale().halfStep());
-                if (p != null) out.add(p);
-            }
-        }
-        return out;
+    /** Whether a candidate fits the claim: a printed percentage is a change only on a growth row; an explicit period must be its own. */
+    private boolean fits(Pct p, Measure m, Said said) {
+        if (p.printed() && m == Measure.CHANGE && !p.growth()) return false;
+        if (!said.explicit() || p.a() == null) return true;
+        if (p.measure() == Measure.CHANGE && said.period().relative() != Periods.Relative.NONE) return true;
+        return Periods.names(said.period(), p.a(), current) || p.b() != null && Periods.names(said.period(), p.b(), current);
     }
 
-    /** Ratios of two line items in the same period (a share of a named total), same currency, any tables. */
-    private List<Pct> ratios(LineItems.Item num, LineItems.Item den, Said said, Measure m) {
-        List<Pct> out = new ArrayList<>();
-        for (LineItems.Cell a : num.cells) {
-            if (a.percent() || said.explicit() && !names(said.period(), a)) continue;
-            for (LineItems.Cell b : den.cells) {
-                if (b.percent() || !a.scale().dimension().equals(b.scale().dimension())) continue;
-                if (a.period() == null || b.period() == null || !a.period().equals(b.period())) continue;
-                Pct p = ratio(m.name().toLowerCase(Locale.ROOT) + " " + a.ref() + " / " + b.ref(), m, a.base(), b.base(), a.scale().halfUlp(), b.scale().halfUlp());
-                if (p != null) out.add(p);
+    /** What the dataset says of a line item as a percentage: printed percentages, changes within its rows, shares of its tables' totals. */
+    private PctSet pcts(LineItems.Item it) {
+        return pctSets.computeIfAbsent(it, k -> {
+            List<Pct> out = new ArrayList<>();
+            Map<Row, List<LineItems.Cell>> byRow = new LinkedHashMap<>();
+            for (LineItems.Cell c : it.cells) {
+                if (c.percent()) {
+                    BigDecimal h = c.scale().halfStep();
+                    out.add(new Pct("printed " + c.ref(), Measure.RATIO, c.value(), c.value().subtract(h), c.value().add(h), 0, c.period(), null,
+                            true, c.row().label().toLowerCase(Locale.ROOT).contains("growth")));
+                } else {
+                    byRow.computeIfAbsent(c.row(), x -> new ArrayList<>()).add(c);
+                }
             }
-        }
-        return out;
+            // period-over-period changes within each row that holds the line item (a row has a handful of columns)
+            for (List<LineItems.Cell> row : byRow.values()) {
+                for (LineItems.Cell a : row) {
+                    for (LineItems.Cell b : row) {
+                        if (a == b || !a.column().unit().equals(b.column().unit()) || year(a) == 0 || year(b) == 0 || year(a) >= year(b)) continue;
+                        Pct p = change(a.table().id() + "/" + a.row().id() + " from " + a.column().id() + " to " + b.column().id(), a.value(), b.value(),
+                                a.scale().halfStep(), b.scale().halfStep());
+                        if (p != null) out.add(p.at(a.period(), b.period()));
+                    }
+                }
+            }
+            // shares of the totals of its own table, and of the row that names the table's subject
+            for (List<LineItems.Cell> row : byRow.values()) {
+                for (Row d : row.get(0).table().rows()) {
+                    if (d == row.get(0).row() || !(d.style() == Row.Style.TOTAL || d.style() == Row.Style.SUBTOTAL || revenueRows.contains(d))) continue;
+                    for (LineItems.Cell c : row) {
+                        BigDecimal t = d.amount(c.column().id());
+                        if (t == null) continue;
+                        Pct p = ratio("share of " + c.ref() + " in " + d.id(), Measure.SHARE, c.value(), t, c.scale().halfStep(), c.scale().halfStep());
+                        if (p != null) out.add(p.at(c.period(), null));
+                    }
+                }
+            }
+            return new PctSet(out);
+        });
+    }
+
+    /** Changes in percentage points of a line item's printed percentages. */
+    private PctSet points(LineItems.Item it) {
+        return pointSets.computeIfAbsent(it, k -> {
+            List<Pct> out = new ArrayList<>();
+            Map<Row, List<LineItems.Cell>> printed = new LinkedHashMap<>();
+            for (LineItems.Cell c : it.cells) if (c.percent()) printed.computeIfAbsent(c.row(), x -> new ArrayList<>()).add(c);
+            for (List<LineItems.Cell> row : printed.values()) {
+                for (LineItems.Cell a : row) for (LineItems.Cell b : row) {
+                    if (a == b || year(a) >= year(b)) continue;
+                    BigDecimal d = b.value().subtract(a.value());
+                    BigDecimal h = a.scale().halfStep().add(b.scale().halfStep());
+                    out.add(new Pct("change of " + a.ref() + " to " + b.column().id() + " in points", Measure.POINTS, d, d.subtract(h), d.add(h), d.signum(),
+                            a.period(), b.period(), false, false));
+                }
+            }
+            return new PctSet(out);
+        });
+    }
+
+    /** Ratios of two line items in the same period (a share of a named total, a margin), same currency, any tables. */
+    private PctSet ratios(LineItems.Item num, LineItems.Item den, Measure m) {
+        return ratioSets.computeIfAbsent(num.key() + "/" + den.key() + "/" + m, k -> {
+            Map<String, List<LineItems.Cell>> byPeriod = new LinkedHashMap<>();
+            for (LineItems.Cell b : den.cells) {
+                if (!b.percent() && b.period() != null) byPeriod.computeIfAbsent(b.period() + "|" + b.scale().dimension(), x -> new ArrayList<>()).add(b);
+            }
+            List<Pct> out = new ArrayList<>();
+            for (LineItems.Cell a : num.cells) {
+                if (a.percent() || a.period() == null) continue;
+                for (LineItems.Cell b : byPeriod.getOrDefault(a.period() + "|" + a.scale().dimension(), List.of())) {
+                    Pct p = ratio(m.name().toLowerCase(Locale.ROOT) + " " + a.ref() + " / " + b.ref(), m, a.base(), b.base(), a.scale().halfUlp(), b.scale().halfUlp());
+                    if (p != null) out.add(p.at(a.period(), null));
+                }
+            }
+            return new PctSet(out);
+        });
     }
 
     /** "Gross margin", "EBITDA margin": the profit line item its words name over revenue, or a printed margin row. */
-    private List<Pct> margins(String words, Said said) {
-        List<Pct> out = new ArrayList<>();
+    private List<PctSet> margins(String words) {
+        List<PctSet> out = new ArrayList<>();
         Matcher m = Pattern.compile("(?i)((?:[A-Za-z-]+\\s+){0,3})margins?\\b").matcher(words);
         if (!m.find()) return out;
         String kind = m.group(1).strip();
@@ -601,15 +740,10 @@ final class Claims {
             LineItems.Match num = items.match(Words.of(attempt));
             if (!num.strong()) continue;
             for (LineItems.Item n : num.items()) {
-                for (LineItems.Cell c : n.cells) {
-                    if (c.percent() && (!said.explicit() || names(said.period(), c))) {
-                        BigDecimal h = c.scale().halfStep();
-                        out.add(new Pct("printed " + c.ref(), Measure.MARGIN, c.value(), c.value().subtract(h), c.value().add(h), 0));
-                    }
-                }
-                for (LineItems.Item r : revenue) out.addAll(ratios(n, r, said, Measure.MARGIN));
+                out.add(pcts(n));
+                for (LineItems.Item r : revenue) out.add(ratios(n, r, Measure.MARGIN));
             }
-            if (!out.isEmpty()) return out;
+            if (out.stream().anyMatch(x -> !x.isEmpty())) return out;
         }
         return out;
     }

@@ -48,6 +48,21 @@ final class LineItems {
 
         String key() { return required + "|" + optional; }
 
+        /** Its amount cells by period and currency, each by size: a line item printed in many tables is searched, not scanned. */
+        private Map<Slice, java.util.TreeMap<BigDecimal, List<Cell>>> slices;
+
+        synchronized Map<Slice, java.util.TreeMap<BigDecimal, List<Cell>>> slices() {
+            if (slices == null) {
+                slices = new LinkedHashMap<>();
+                for (Cell c : cells) {
+                    if (c.percent()) continue;
+                    slices.computeIfAbsent(new Slice(c.period(), c.scale().dimension()), k -> new java.util.TreeMap<>())
+                            .computeIfAbsent(c.base().abs(), k -> new ArrayList<>()).add(c);
+                }
+            }
+            return slices;
+        }
+
         /** Whether its words say which line item it is: "Others" or "Total" alone do not. */
         boolean nameable() {
             if (required.isEmpty()) return false;
@@ -58,6 +73,9 @@ final class LineItems {
         @Override
         public String toString() { return label; }
     }
+
+    /** The cells of one period in one currency. */
+    record Slice(Periods.Period period, String dimension) {}
 
     /** The line items a text names: the best-scoring ones, and whether every word group of them is in the text. */
     record Match(List<Item> items, int score, boolean complete) {
@@ -76,6 +94,9 @@ final class LineItems {
 
     private final List<Item> items = new ArrayList<>();
     private final Map<Row, Item> byRow = new HashMap<>();
+    /** Every amount cell by currency (or quantity) and size: the figures close to a value are found without a scan. */
+    private final Map<String, java.util.TreeMap<BigDecimal, List<Cell>>> bySize = new HashMap<>();
+    private final Map<String, BigDecimal> coarsest = new HashMap<>();
     private final Map<String, List<Item>> byWord = new HashMap<>();
 
     LineItems(Report report) {
@@ -91,7 +112,13 @@ final class LineItems {
                 for (Table.Column c : t.columns()) {
                     BigDecimal v = r.amount(c.id());
                     if (v == null || c.text()) continue;
-                    cells.add(new Cell(t, r, c, Scale.of(t, c, report.checks()), v, Periods.ofColumn(t, c)));
+                    Cell cell = new Cell(t, r, c, Scale.of(t, c, report.checks()), v, Periods.ofColumn(t, c));
+                    cells.add(cell);
+                    if (!cell.percent()) {
+                        String dim = cell.scale().dimension();
+                        bySize.computeIfAbsent(dim, k -> new java.util.TreeMap<>()).computeIfAbsent(cell.base().abs(), k -> new ArrayList<>()).add(cell);
+                        coarsest.merge(dim, cell.scale().ulp(), BigDecimal::max);
+                    }
                 }
                 Item it = byKey.computeIfAbsent(key(label), k -> item(label, cells));
                 byRow.put(r, it);
@@ -161,6 +188,25 @@ final class LineItems {
     }
 
     List<Item> all() { return items; }
+
+    /**
+     * The amount cells (of a currency, or of every dollar currency when {@code dimension} is null) that could equal
+     * {@code v} printed to {@code ulp}, with the closest few on either side: for saying what an unbound figure is.
+     */
+    List<Cell> near(String dimension, BigDecimal v, BigDecimal ulp) {
+        List<Cell> out = new ArrayList<>();
+        for (var e : bySize.entrySet()) {
+            if (dimension == null ? !Set.of("USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD").contains(e.getKey()) : !e.getKey().equals(dimension)) continue;
+            java.util.TreeMap<BigDecimal, List<Cell>> m = e.getValue();
+            BigDecimal r = ulp.max(coarsest.get(e.getKey()));
+            for (List<Cell> l : m.subMap(v.subtract(r), true, v.add(r), true).values()) out.addAll(l);
+            var lo = m.headMap(v.subtract(r), false).descendingMap().values().iterator();
+            var hi = m.tailMap(v.add(r), false).values().iterator();
+            for (int i = 0; i < 3 && lo.hasNext(); i++) out.addAll(lo.next());
+            for (int i = 0; i < 3 && hi.hasNext(); i++) out.addAll(hi.next());
+        }
+        return out;
+    }
 
     /** The line item a cell belongs to (null when its label names nothing, as "Others"). */
     Item itemOf(Cell c) {

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,19 +42,22 @@ final class SameItemCheck {
 
     void run() {
         Set<String> tied = tiedRows();
-        Set<String> done = new HashSet<>();
         for (LineItems.Item it : items.all()) {
-            List<LineItems.Cell> cells = it.cells.stream().filter(c -> !c.percent() && c.period() != null && c.period().relative() == Periods.Relative.NONE).toList();
-            for (int i = 0; i < cells.size(); i++) {
-                for (int j = i + 1; j < cells.size(); j++) {
-                    LineItems.Cell a = cells.get(i), b = cells.get(j);
-                    if (a.table() == b.table() || !a.period().equals(b.period()) || !a.scale().dimension().equals(b.scale().dimension())) continue;
+            // within one period and currency, every table's figure is compared with the first table's: linear in the tables
+            Map<String, List<LineItems.Cell>> groups = new LinkedHashMap<>();
+            for (LineItems.Cell c : it.cells) {
+                if (c.percent() || c.period() == null || c.period().relative() != Periods.Relative.NONE) continue;
+                groups.computeIfAbsent(c.period() + "|" + c.scale().dimension(), k -> new ArrayList<>()).add(c);
+            }
+            for (List<LineItems.Cell> cells : groups.values()) {
+                LineItems.Cell a = cells.get(0);
+                Set<org.reportsite.model.Table> seen = new HashSet<>(Set.of(a.table()));
+                for (LineItems.Cell b : cells.subList(1, cells.size())) {
+                    if (!seen.add(b.table())) continue;
                     String pair = a.table().id() + "/" + a.row().id() + "|" + b.table().id() + "/" + b.row().id();
                     String pairBack = b.table().id() + "/" + b.row().id() + "|" + a.table().id() + "/" + a.row().id();
                     if (tied.contains(pair) || tied.contains(pairBack)) continue;
-                    String key = "same/" + a.ref() + "/" + b.ref();
-                    if (!done.add(key)) continue;
-                    compare(key, it, a, b);
+                    compare("same/" + a.ref() + "/" + b.ref(), it, a, b);
                 }
             }
         }
