@@ -198,8 +198,8 @@ public final class Charts {
             BigDecimal x0 = s.x(from), x1 = s.x(to);
             if (prevEnd != null) {
                 BigDecimal cx = s.x(prevEnd);
-                // a connector that would run through the label above this bar stops short of it
-                boolean crosses = cx.compareTo(BigDecimal.valueOf(labelWidth + 6)) <= 0;
+                // a connector that would run through the label above this bar stops short of it (with room for a wider font)
+                boolean crosses = cx.compareTo(BigDecimal.valueOf(labelWidth + 12)) <= 0;
                 d.connector(cx, prevBottom, y, crosses ? labelTop : -1, crosses ? y - 3 : -1);
             }
             String cls = balance ? "s1" : v != null && v.signum() < 0 ? "down" : "up";
@@ -311,13 +311,17 @@ public final class Charts {
         return (tenths + 9) / 10;
     }
 
-    /** Rough width of a bold label at 12px: wide letters (m, w, capitals) are counted wider than in {@link #textWidth}. */
+    /**
+     * Width of a bold label at 12px, on the wide side (DejaVu Sans Bold, the widest common system sans-serif:
+     * lower case about 8 units, capitals 9.5, m and w 12), so that a wrapped label never runs out of the drawing.
+     */
     static int labelWidth(String s) {
-        int w = 0;
+        int tenths = 0;
         for (char ch : s.toCharArray()) {
-            w += ch > 0x2e80 ? 12 : "mwMW".indexOf(ch) >= 0 ? 11 : Character.isUpperCase(ch) ? 9 : "iljt.,:;'|!() /".indexOf(ch) >= 0 ? 4 : 7;
+            tenths += ch > 0x2e80 ? 120 : "mwMW".indexOf(ch) >= 0 ? 120 : Character.isUpperCase(ch) ? 95
+                    : "iljtfr.,:;'|!() /-".indexOf(ch) >= 0 ? 50 : 80;
         }
-        return w;
+        return (tenths + 9) / 10;
     }
 
     /** Words of {@code s} in lines no wider than {@code width} (a single word wider than that gets a line of its own). */
