@@ -257,8 +257,8 @@ public final class Fin {
             }
         }
         if (!printed && !computed) return null;
-        return NOT_MEANINGFUL + " not meaningful" + (computed ? ": a computed change is not shown where the figure changes sign, its earlier figure is nil, "
-                + "or it changes by " + Amounts.format(BigDecimal.valueOf(ComputedColumns.NOT_MEANINGFUL_FROM), 0, false) + "% or more." : ".");
+        return NOT_MEANINGFUL + ": not meaningful." + (computed ? " A computed change is not given where the figure changes sign, its earlier figure "
+                + "is nil, or it moves by " + Amounts.format(BigDecimal.valueOf(ComputedColumns.NOT_MEANINGFUL_FROM), 0, false) + "% or more." : "");
     }
 
     /** Whether any figure or header of the table carries the mark of an acknowledged inconsistency. */
