@@ -54,9 +54,10 @@ function measure(minFont) {
     return null;
   };
   const name = (cell) => {
-    const fig = cell.closest('figure, .table-scroll, table');
+    const frame = cell.closest('.table-scroll');
+    const table = cell.closest('figure')?.id || frame?.getAttribute('aria-labelledby') || frame?.getAttribute('aria-label') || 'table';
     const row = cell.closest('tr')?.querySelector('th')?.textContent.trim().slice(0, 40) ?? '';
-    return `${fig?.id || fig?.getAttribute('aria-labelledby') || fig?.getAttribute('aria-label') || 'table'} / ${row} / "${cell.textContent.trim()}"`;
+    return `${table} / ${row} / "${cell.textContent.trim()}"`;
   };
   const NUMERIC = /^[(\-−+]?[\d][\d,.]*\)?%?$/;
   for (const cell of document.querySelectorAll('td')) {
