@@ -43,23 +43,13 @@ final class SameItemCheck {
     void run() {
         Set<String> tied = tiedRows();
         for (LineItems.Item it : items.all()) {
-            // within one period and currency, every table's figure is compared with the first table's: linear in the tables
+            // within one period and currency: the figures that agree form a class; classes are compared with each other
             Map<String, List<LineItems.Cell>> groups = new LinkedHashMap<>();
             for (LineItems.Cell c : it.cells) {
                 if (c.percent() || c.period() == null || c.period().relative() != Periods.Relative.NONE) continue;
                 groups.computeIfAbsent(c.period() + "|" + c.scale().dimension(), k -> new ArrayList<>()).add(c);
             }
-            for (List<LineItems.Cell> cells : groups.values()) {
-                LineItems.Cell a = cells.get(0);
-                Set<org.reportsite.model.Table> seen = new HashSet<>(Set.of(a.table()));
-                for (LineItems.Cell b : cells.subList(1, cells.size())) {
-                    if (!seen.add(b.table())) continue;
-                    String pair = a.table().id() + "/" + a.row().id() + "|" + b.table().id() + "/" + b.row().id();
-                    String pairBack = b.table().id() + "/" + b.row().id() + "|" + a.table().id() + "/" + a.row().id();
-                    if (tied.contains(pair) || tied.contains(pairBack)) continue;
-                    compare("same/" + a.ref() + "/" + b.ref(), it, a, b);
-                }
-            }
+            for (List<LineItems.Cell> cells : groups.values()) compareGroup(it, cells, tied);
         }
         report();
     }
@@ -95,6 +85,55 @@ final class SameItemCheck {
                     "Check the table's \"unit\" against the source (thousands written as millions?); if the two tables really print different "
                             + "figures under one label, rename one of the rows."));
         }
+    }
+
+    /** Classes of agreeing figures with one table each at most; a group with very many different figures is not a line item. */
+    private static final int CLASSES = 16;
+
+    /**
+     * The figures of one line item, period and currency, one per table, put into classes of figures that agree (each
+     * compared with the first of its class: linear in the tables); then the first of each class is compared with the
+     * first of every other class, where a thousandfold difference shows a wrong unit.
+     */
+    private void compareGroup(LineItems.Item it, List<LineItems.Cell> cells, Set<String> tied) {
+        List<List<LineItems.Cell>> classes = new ArrayList<>();
+        Set<org.reportsite.model.Table> seen = new HashSet<>();
+        for (LineItems.Cell c : cells) {
+            if (!seen.add(c.table())) continue;
+            List<LineItems.Cell> home = null;
+            for (List<LineItems.Cell> k : classes) if (agree(k.get(0), c)) { home = k; break; }
+            if (home != null) {
+                LineItems.Cell a = home.get(0);
+                home.add(c);
+                if (tied(tied, a, c)) continue;
+                agreed.merge(a.table(), 1, Integer::sum);
+                agreed.merge(c.table(), 1, Integer::sum);
+                out.passed(CATEGORY, "same/" + a.ref() + "/" + c.ref(), description(it, a, c),
+                        Figures.withUnit(a.value(), a.scale()) + " = " + Figures.withUnit(c.value(), c.scale()), out.rowLink(a.table().id(), a.row().id()));
+            } else {
+                if (classes.size() == CLASSES) return;
+                classes.add(new ArrayList<>(List.of(c)));
+            }
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            for (int j = i + 1; j < classes.size(); j++) {
+                LineItems.Cell a = classes.get(i).get(0), b = classes.get(j).get(0);
+                if (!tied(tied, a, b)) compare("same/" + a.ref() + "/" + b.ref(), it, a, b);
+            }
+        }
+    }
+
+    private static boolean agree(LineItems.Cell a, LineItems.Cell b) {
+        return a.base().abs().subtract(b.base().abs()).abs().compareTo(a.scale().halfUlp().add(b.scale().halfUlp())) <= 0;
+    }
+
+    private static boolean tied(Set<String> tied, LineItems.Cell a, LineItems.Cell b) {
+        return tied.contains(a.table().id() + "/" + a.row().id() + "|" + b.table().id() + "/" + b.row().id())
+                || tied.contains(b.table().id() + "/" + b.row().id() + "|" + a.table().id() + "/" + a.row().id());
+    }
+
+    private static String description(LineItems.Item it, LineItems.Cell a, LineItems.Cell b) {
+        return it.label + ", " + a.period().describe() + ": " + a.table().title() + " and " + b.table().title();
     }
 
     private void compare(String key, LineItems.Item it, LineItems.Cell a, LineItems.Cell b) {

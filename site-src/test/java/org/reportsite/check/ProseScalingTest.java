@@ -48,7 +48,7 @@ class ProseScalingTest {
             }
             pages.add(PageReader.read("p" + t, "narrative/p" + t + ".md", md.toString(), new Findings()));
         }
-        ReportMeta meta = new ReportMeta(new ReportMeta.Issuer("X", null, null, List.of()), "T", "T",
+        ReportMeta meta = new ReportMeta(new ReportMeta.Issuer("X", null, null, null, List.of()), "T", "T",
                 new ReportMeta.Period("h1-2025", "Six months ended 30 June 2025", "2025-06-30"), List.of(), "HKD", null, null, List.of(), false);
         return new Report(meta, ts, pages, List.of(), null, Checks.NONE);
     }
