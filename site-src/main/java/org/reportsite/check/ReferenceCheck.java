@@ -2,9 +2,11 @@ package org.reportsite.check;
 
 import org.reportsite.content.ContentLoader;
 import org.reportsite.model.ChartSpec;
+import org.reportsite.model.FactOptions;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Index;
 import org.reportsite.model.Location;
+import org.reportsite.model.NoteKey;
 import org.reportsite.model.Page;
 import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
@@ -21,15 +23,16 @@ import java.util.Set;
 
 /** Every cross-reference in the content resolves: navigation, table placements, facts, notes, pages, terms. */
 final class ReferenceCheck {
-    static final Set<String> FACT_OPTIONS = Set.of("million", "thousand", "abs", "billion");
 
     private final Report report;
     private final Index index;
     private final List<Finding> out = new ArrayList<>();
+    private final FollowOn followOn;
 
-    ReferenceCheck(Report report, Index index) {
+    ReferenceCheck(Report report, Index index, FollowOn followOn) {
         this.report = report;
         this.index = index;
+        this.followOn = followOn;
     }
 
     List<Finding> run() {
@@ -57,6 +60,10 @@ final class ReferenceCheck {
                     }
                 }
             }
+        }
+        for (Index.Repeated r : index.repeatedSubNotes()) {
+            out.add(Finding.error("page.duplicate-subnote", r.again(), "sub-note " + NoteKey.display(r.key()) + " is already headed at " + r.first(),
+                    "Each sub-note letter belongs to one heading: links to note " + NoteKey.display(r.key()) + " go to the first; rename or merge the second."));
         }
         Map<String, Page> notePages = new HashMap<>();
         for (Page p : report.pages()) {
@@ -105,16 +112,20 @@ final class ReferenceCheck {
         switch (r.kind()) {
             case TABLE, CHART -> {
                 if (!report.tables().containsKey(r.target())) {
+                    if (followOn.fold(r.target())) return;
                     out.add(Finding.error("ref.table", r.location(), "there is no table \"" + r.target() + "\"",
                             "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
                 } else if (r.kind() == Reference.Kind.CHART) {
-                    for (String problem : ChartSpec.problems(r.options(), report.tables().get(r.target()))) {
+                    List<String> problems = ChartSpec.problems(r.options(), report.tables().get(r.target()));
+                    if (!problems.isEmpty() && followOn.fold(r.target())) return;
+                    for (String problem : problems) {
                         out.add(Finding.error("ref.chart-option", r.location(), "chart of " + r.target() + ": " + problem, ChartSpec.HELP));
                     }
                 }
             }
             case TABLE_LINK -> {
                 if (!report.tables().containsKey(r.target())) {
+                    if (followOn.fold(r.target())) return;
                     out.add(Finding.error("ref.table", r.location(), "link to unknown table \"" + r.target() + "\"",
                             "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
                 } else if (index.tableHome(r.target()).isEmpty()) {
@@ -130,16 +141,16 @@ final class ReferenceCheck {
                     return;
                 }
                 String problem = ref.get().problem(report);
-                if (problem != null) {
+                if ((problem != null || ref.get().value(report).isEmpty()) && followOn.fold(ref.get().table())) {
+                    // the row, the column or the value may be what the table's error lost
+                } else if (problem != null) {
                     out.add(Finding.error("ref.fact", r.location(), "fact " + r.target() + ": " + problem, suggestFact(ref.get())));
                 } else if (ref.get().value(report).isEmpty()) {
                     out.add(Finding.error("ref.fact-nil", r.location(), "fact " + r.target() + " is nil in the dataset", "Cite a cell that has a value."));
                 }
                 for (String o : r.options()) {
-                    if (!FACT_OPTIONS.contains(o) && !o.matches("decimals=\\d")) {
-                        out.add(Finding.error("ref.fact-option", r.location(), "unknown fact option \"" + o + "\"",
-                                "Options: million, thousand, billion, abs, decimals=N."));
-                    }
+                    String problem2 = FactOptions.problem(o);
+                    if (problem2 != null) out.add(Finding.error("ref.fact-option", r.location(), problem2, FactOptions.HELP));
                 }
             }
             case NOTE_LINK -> {

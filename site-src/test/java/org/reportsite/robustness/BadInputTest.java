@@ -197,7 +197,7 @@ class BadInputTest {
                 d -> replace(d, "report.json", "[\"glossary\", \"data-checks\"]", "[\"glossary\", \"data-checks\", \"annex\"]"), "\"annex\""));
         cs.add(at("value keyed by an unknown column", "table.unknown-column", "data/income.json", "\"h1-2023\"",
                 d -> replace(d, "data/income.json", "\"h1-2024\": -972957", "\"h1-2023\": -972957"), "\"h1-2023\""));
-        cs.add(at("sum of a missing row", "table.unknown-row", "data/income.json", "\"gross-profit\"",
+        cs.add(at("sum of a missing row", "table.unknown-row", "data/income.json", "\"cost-of-sale\"",
                 d -> replace(d, "data/income.json", "[\"revenue\", \"cost-of-sales\"]", "[\"revenue\", \"cost-of-sale\"]"), "cost-of-sale"));
         cs.add(at("circular sums", "table.sum-cycle", "data/income.json", "\"id\": \"revenue\"",
                 d -> replace(d, "data/income.json", "\"notes\": [\"1(a)\"],", "\"notes\": [\"1(a)\"], \"sum\": [\"gross-profit\"],"), "cycle"));

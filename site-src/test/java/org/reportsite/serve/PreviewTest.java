@@ -140,7 +140,8 @@ class PreviewTest {
         try (Socket s = new Socket(preview.address().getAddress(), preview.address().getPort())) {
             s.setSoTimeout(10_000);
             OutputStream o = s.getOutputStream();
-            o.write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            o.write((requestLine + "\r\nHost: 127.0.0.1:" + preview.address().getPort() + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             o.flush();
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = all.indexOf("\r\n\r\n");
