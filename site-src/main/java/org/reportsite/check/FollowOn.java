@@ -19,6 +19,7 @@ import java.util.TreeMap;
 final class FollowOn {
     private final Report report;
     private final Map<String, Integer> withheld = new TreeMap<>();
+    private final Map<String, Integer> withheldPages = new TreeMap<>();
     private int prose;
 
     FollowOn(Report report) { this.report = report; }
@@ -32,6 +33,23 @@ final class FollowOn {
 
     boolean any() { return !report.damagedTables().isEmpty(); }
 
+    /** Whether a finding about page {@code pageId} is a follow-on (its file could not be read); if so it is counted. */
+    boolean foldPage(String pageId) {
+        if (pageId == null || !report.damagedPages().contains(pageId)) return false;
+        withheldPages.merge(pageId, 1, Integer::sum);
+        return true;
+    }
+
+    /**
+     * Whether a reference to a note that no page declares is a follow-on: a page that could not be read may be the
+     * one that declares it (which note it is, its front matter would have said). Counted against the first such page.
+     */
+    boolean foldNote() {
+        if (report.damagedPages().isEmpty()) return false;
+        withheldPages.merge(report.damagedPages().stream().sorted().findFirst().get(), 1, Integer::sum);
+        return true;
+    }
+
     /** A figure of the text whose check was held back (any figure may quote a row a damaged table lost). */
     void foldProse() { prose++; }
 
@@ -43,6 +61,11 @@ final class FollowOn {
             out.add(Finding.warning("table.follow-on", Location.of("data/" + e.getKey() + ".json"), e.getValue()
                     + " reference(s) or check(s) that use table \"" + e.getKey() + "\" were not checked because the table has errors",
                     "Fix the errors of this table first; what they hid is reported by the next run."));
+        }
+        for (var e : withheldPages.entrySet()) {
+            out.add(Finding.warning("page.follow-on", Location.of("narrative/" + e.getKey() + ".md"), e.getValue()
+                    + " reference(s) to notes or pages were not checked because a page could not be read",
+                    "Fix the errors of this page first; what they hid is reported by the next run."));
         }
         if (prose > 0) {
             String first = report.damagedTables().stream().sorted().findFirst().orElse("");

@@ -53,7 +53,7 @@ final class ReferenceCheck {
             }
             for (Row r : t.rows()) {
                 for (String n : r.notes()) {
-                    if (index.note(n).isEmpty()) {
+                    if (index.note(n).isEmpty() && !followOn.foldNote()) {
                         out.add(Finding.error("ref.note", r.location(), "row \"" + r.id() + "\" of table \"" + t.id() + "\" cites note " + n
                                 + ", which no note page declares", "Add a page with 'note: \"" + n.replaceAll("\\D.*", "")
                                 + "\"' (and a '### (x)' heading for a sub-note), or fix the note number."));
@@ -83,13 +83,13 @@ final class ReferenceCheck {
         Set<String> pageIds = new java.util.HashSet<>();
         for (Page p : report.pages()) pageIds.add(p.id());
         for (ReportMeta.NavSection s : report.meta().navigation()) {
-            if (s.dir() != null && index.sectionPages(s).isEmpty()) {
+            if (s.dir() != null && index.sectionPages(s).isEmpty() && !damagedIn(s.dir())) {
                 out.add(Finding.error("nav.empty-dir", s.location(), "navigation section \"" + s.title() + "\" names folder \"" + s.dir()
                         + "\", which holds no page", "Fix the folder name, or add pages to narrative/" + s.dir() + "/."));
             }
             for (String id : index.sectionPages(s)) {
                 boolean generated = ContentLoader.RESERVED_PAGES.contains(id) && !id.equals("404") && !id.equals("search");
-                if (!pageIds.contains(id) && !generated) {
+                if (!pageIds.contains(id) && !generated && !followOn.foldPage(id)) {
                     out.add(Finding.error("nav.unknown-page", s.location(), "navigation section \"" + s.title() + "\" lists page \"" + id
                             + "\", which does not exist", "Pages are narrative/<id>.md; generated pages: glossary, data-checks."));
                 }
@@ -124,13 +124,15 @@ final class ReferenceCheck {
                 }
             }
             case TABLE_LINK -> {
-                if (!report.tables().containsKey(r.target())) {
-                    if (followOn.fold(r.target())) return;
-                    out.add(Finding.error("ref.table", r.location(), "link to unknown table \"" + r.target() + "\"",
-                            "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
-                } else if (index.tableHome(r.target()).isEmpty()) {
-                    out.add(Finding.error("ref.table-unplaced", r.location(), "link to table \"" + r.target() + "\", which no page places",
-                            "Place it with {{table:" + r.target() + "}} on some page."));
+                // table:ID or table:ID#row-anchor (the anchor is checked with the links of the built page)
+                String id = r.target().contains("#") ? r.target().substring(0, r.target().indexOf('#')) : r.target();
+                if (!report.tables().containsKey(id)) {
+                    if (followOn.fold(id)) return;
+                    out.add(Finding.error("ref.table", r.location(), "link to unknown table \"" + id + "\"",
+                            "Tables are data/<id>.json" + closest(id, report.tables().keySet()) + "."));
+                } else if (index.tableHome(id).isEmpty()) {
+                    out.add(Finding.error("ref.table-unplaced", r.location(), "link to table \"" + id + "\", which no page places",
+                            "Place it with {{table:" + id + "}} on some page."));
                 }
             }
             case FACT -> {
@@ -154,7 +156,7 @@ final class ReferenceCheck {
                 }
             }
             case NOTE_LINK -> {
-                if (index.note(r.target()).isEmpty()) {
+                if (index.note(r.target()).isEmpty() && !followOn.foldNote()) {
                     out.add(Finding.error("ref.note", r.location(), "link to note \"" + r.target() + "\", which no note page declares",
                             "Notes are pages with 'note: \"N\"' in their front matter; sub-notes are '### (a) ...' headings in them."));
                 }
@@ -162,7 +164,7 @@ final class ReferenceCheck {
             case PAGE_LINK -> {
                 String id = r.target().contains("#") ? r.target().substring(0, r.target().indexOf('#')) : r.target();
                 boolean generated = id.equals("glossary") || id.equals("data-checks");
-                if (report.page(id).isEmpty() && !generated) {
+                if (report.page(id).isEmpty() && !generated && !followOn.foldPage(id)) {
                     out.add(Finding.error("ref.page", r.location(), "link to page \"" + id + "\", which does not exist",
                             "Page ids are paths under narrative/ without .md" + closest(id, report.pages().stream().map(Page::id).toList()) + "."));
                 }
@@ -175,6 +177,12 @@ final class ReferenceCheck {
             }
             case NOFACT -> { }
         }
+    }
+
+    /** Whether a page of a navigation folder could not be read (the folder is then not empty after all). */
+    private boolean damagedIn(String dir) {
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        return report.damagedPages().stream().anyMatch(id -> id.startsWith(prefix) && followOn.foldPage(id));
     }
 
     private String suggestFact(FactRef ref) {

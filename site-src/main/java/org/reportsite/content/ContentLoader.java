@@ -47,6 +47,8 @@ public final class ContentLoader {
     private final ParsedFiles reuse;
     /** Tables whose files had errors (by file name); see {@link Report#damagedTables()}. */
     private final Set<String> damaged = new java.util.TreeSet<>();
+    /** Pages whose files had errors (by id); see {@link Report#damagedPages()}. */
+    private final Set<String> damagedPages = new java.util.TreeSet<>();
 
     private ContentLoader(Path root, Findings findings, ParsedFiles reuse) {
         this.root = root;
@@ -78,7 +80,7 @@ public final class ContentLoader {
         List<Term> glossary = readGlossary(glossaryIntro);
         Checks checks = readChecks();
         if (meta == null) return null;
-        return new Report(meta, tables, pages, glossary, glossaryIntro[0], checks, damaged);
+        return new Report(meta, tables, pages, glossary, glossaryIntro[0], checks, damaged, damagedPages);
     }
 
     private LocatedJson json(String relative, boolean required) {
@@ -229,15 +231,17 @@ public final class ContentLoader {
             return pages;
         }
         // files are read and parsed in parallel; their pages and findings are taken in file order
-        record Read(Page page, List<Finding> found) {}
+        record Read(String id, Page page, List<Finding> found) {}
         List<Read> read = walk(dir).entrySet().parallelStream().map(file -> {
             Findings local = new Findings();
             Page p = readPage(dir, file.getKey(), file.getValue(), local);
-            return new Read(p, local.list());
+            String rel = dir.relativize(file.getKey()).toString().replace('\\', '/');
+            return new Read(rel.substring(0, rel.length() - ".md".length()), p, local.list());
         }).toList();
         for (Read r : read) {
             findings.addAll(r.found());
             if (r.page() != null) pages.add(r.page());
+            else if (r.found().stream().anyMatch(Finding::isError)) damagedPages.add(r.id());
         }
         return pages;
     }
@@ -371,9 +375,11 @@ public final class ContentLoader {
                     // a link costs one more look (where it points); files and folders are known from the walk
                     String n = p.getFileName().toString();
                     boolean file = a.isSymbolicLink() ? !Files.isDirectory(p) : !a.isDirectory();
-                    if (file && n.endsWith(".md")) {
+                    if (!file) {
+                        folder.linkedFolder(p, root.relativize(p).toString().replace('\\', '/'), findings);
+                    } else if (n.endsWith(".md")) {
                         out.put(p, a);
-                    } else if (file && MARKDOWN_LIKE.matcher(n).matches()) {
+                    } else if (MARKDOWN_LIKE.matcher(n).matches()) {
                         misnamed.add("narrative/" + dir.relativize(p).toString().replace('\\', '/'));
                     }
                     return FileVisitResult.CONTINUE;

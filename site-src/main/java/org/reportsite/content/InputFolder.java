@@ -82,6 +82,21 @@ public final class InputFolder {
         }
     }
 
+    /**
+     * A link to a folder is not walked into (what it holds inside the folder is reached by its own path); one that
+     * leads out of the folder is refused, as a file outside would be.
+     */
+    public void linkedFolder(Path link, String shownAs, Findings findings) {
+        try {
+            if (!link.toRealPath().startsWith(realRoot())) {
+                findings.error(kind + ".outside", Location.of(shownAs), "folder link resolves to a location outside the " + kind + " folder",
+                        "Copy what it holds into the " + kind + " folder instead of linking to it.");
+            }
+        } catch (IOException e) {
+            // gone again: nothing to read
+        }
+    }
+
     private Path realRoot() throws IOException {
         if (real == null) real = root.toRealPath();
         return real;
@@ -130,7 +145,8 @@ public final class InputFolder {
                     // a link costs one more look (where it points); files and folders are known from the walk
                     boolean folder = a.isSymbolicLink() ? Files.isDirectory(p) : a.isDirectory();
                     String rel = relative(p);
-                    if (!folder && accept.test(rel)) visitor.file(rel, p, a);
+                    if (folder) linkedFolder(p, shown(rel), findings);
+                    else if (accept.test(rel)) visitor.file(rel, p, a);
                     return FileVisitResult.CONTINUE;
                 }
 

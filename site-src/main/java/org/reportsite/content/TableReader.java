@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class TableReader {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Rows × shown columns of one table: far beyond any statement, small enough to render in seconds. */
-    static final long MAX_CELLS = 200_000;
+    static final long MAX_CELLS = 100_000;
     private static final Set<String> TABLE_FIELDS = Set.of("id", "title", "unit", "decimals", "period", "columnGroups",
             "columns", "columnSums", "rows", "footnotes", "computed", "description");
     private static final Set<String> COLUMN_FIELDS = Set.of("id", "label", "subLabel", "period", "unit", "decimals", "negative", "kind");
