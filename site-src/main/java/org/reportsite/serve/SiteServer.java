@@ -33,15 +33,20 @@ import java.util.concurrent.TimeUnit;
  * and against clients that misbehave ({@link Guard}): a request whose {@code Host} is not this server's own
  * address is refused (a site that rebinds its DNS name to 127.0.0.1 reaches the port, but not under its own
  * name), and so is an event stream opened from another origin; open connections are bounded, a request that
- * does not arrive in time and an idle keep-alive connection are closed, and event streams whose page went
- * away are found by a heartbeat and closed (the oldest goes when too many are open).
+ * does not arrive in time and an idle keep-alive connection are closed, and every event stream is ended after
+ * {@link #STREAM_MILLIS} (a page still open reconnects at once and is told the current state; one that went
+ * away is gone for good), the oldest first when too many are open.
  */
 final class SiteServer implements AutoCloseable {
     static final String PREFIX = "/__report-site/";
     /** Event streams open at once (one per open page); a new one beyond this closes the oldest. */
     static final int MAX_EVENT_STREAMS = 32;
-    /** How often every event stream gets a comment line: a page that went away is found at the next one or two. */
-    static final long HEARTBEAT_MILLIS = 2_000;
+    /**
+     * How long an event stream is kept before the server ends it (the page reconnects). Streams are not probed
+     * with writes: a failed write to a stream whose page went away makes the JDK server (17) lose count of the
+     * connection, so streams are ended by age instead, which always gives the connection back.
+     */
+    static final long STREAM_MILLIS = 8_000;
     private static final byte[] SCRIPT_TAG = ("<script src=\"" + PREFIX + "live-reload.js\"></script>").getBytes(StandardCharsets.UTF_8);
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
@@ -50,15 +55,25 @@ final class SiteServer implements AutoCloseable {
             Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
             Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"), Map.entry("zip", "application/zip"));
 
+    /** Seconds a response (an event stream too) may stay open; a page's event stream reconnects after it. */
+    static final int MAX_RESPONSE_SECONDS = 10;
+
     static {
         // The JDK server's limits are read once, when the first server starts; a value set by the user wins.
-        // open connections at once (more are closed at accept), seconds to send a request's headers, seconds
-        // an idle keep-alive connection is kept, and how often those timers look
+        // Open connections at once (more are closed at accept), seconds to send a request's headers, seconds a
+        // response may take (an event stream is ended after it; the page reconnects at once), seconds an idle
+        // keep-alive connection is kept, and how often those timers look.
+        // The response limit also frees the place of an event stream whose page went away: the JDK server
+        // (up to 17 at least) loses count of a connection whose chunked response failed to write, and only
+        // this timer gives its place back; without it, a hundred closed pages would block the server.
         setIfAbsent("jdk.httpserver.maxConnections", "100");
         setIfAbsent("sun.net.httpserver.maxReqTime", "10");
+        setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(MAX_RESPONSE_SECONDS));
         setIfAbsent("sun.net.httpserver.idleInterval", "10");
         setIfAbsent("sun.net.httpserver.timerMillis", "500");
         setIfAbsent("sun.net.httpserver.clockTick", "1000");
+        // small responses on a kept-alive connection are not held back waiting for an acknowledgement
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -66,7 +81,7 @@ final class SiteServer implements AutoCloseable {
     }
 
     /** One open event stream. */
-    private record Listener(HttpExchange exchange, OutputStream out) {}
+    private record Listener(HttpExchange exchange, OutputStream out, long opened) {}
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> daemon(r, "preview-http"));
@@ -79,6 +94,11 @@ final class SiteServer implements AutoCloseable {
     private volatile String current = null;
 
     SiteServer(Path root, int port) throws IOException {
+        this(root, port, STREAM_MILLIS);
+    }
+
+    /** {@code streamMillis}: how long an event stream is kept (tests use a short one). */
+    SiteServer(Path root, int port, long streamMillis) throws IOException {
         this.files = new RequestPath(root);
         try (InputStream in = SiteServer.class.getResourceAsStream("live-reload.js")) {
             if (in == null) throw new IOException("live-reload.js is missing from the jar");
@@ -89,7 +109,8 @@ final class SiteServer implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
-        sender.scheduleWithFixedDelay(() -> send(": keep-alive\n\n"), HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+        long sweep = Math.max(50, streamMillis / 8);
+        sender.scheduleWithFixedDelay(() -> endOlderThan(streamMillis), sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -133,6 +154,17 @@ final class SiteServer implements AutoCloseable {
         }
     }
 
+    /** On the sender thread: ends the streams opened more than {@code millis} ago (a page still open reconnects). */
+    private void endOlderThan(long millis) {
+        long now = System.nanoTime();
+        List<Listener> old = new ArrayList<>();
+        synchronized (this) {
+            for (Listener l : listeners) if (now - l.opened() >= millis * 1_000_000L) old.add(l);
+            listeners.removeAll(old);
+        }
+        for (Listener l : old) closeQuietly(l.exchange());
+    }
+
     private void drop(Listener l) {
         synchronized (this) {
             listeners.remove(l);
@@ -142,6 +174,10 @@ final class SiteServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         boolean stream = false;
+        // The JDK server frees a connection's place (it counts them against the bound on open connections) only
+        // when the exchange ends through its streams: with no request stream made, close() drops the socket
+        // without that accounting, and after a hundred such exchanges every new connection would be refused.
+        ex.getRequestBody();
         try {
             String refused = guard.refusal(ex.getRequestHeaders(), ex.getRequestURI().getRawPath());
             if (refused != null) {
@@ -186,10 +222,12 @@ final class SiteServer implements AutoCloseable {
                 }
                 ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
                 ex.getResponseHeaders().set("Cache-Control", "no-store");
+                // when the stream is closed (a page gone, or too many), the connection goes with it
+                ex.getResponseHeaders().set("Connection", "close");
                 ex.sendResponseHeaders(200, 0);
                 OutputStream out = ex.getResponseBody();
                 String now = current;
-                Listener l = new Listener(ex, out);
+                Listener l = new Listener(ex, out, System.nanoTime());
                 try {
                     synchronized (out) {
                         out.write(("retry: 500\n\n" + (now == null ? "" : "event: build\ndata: " + now + "\n\n")).getBytes(StandardCharsets.UTF_8));
@@ -254,11 +292,17 @@ final class SiteServer implements AutoCloseable {
         }
     }
 
+    /** Ends an event stream through its own stream (see {@link #handle}): the connection is closed and its place freed. */
     private static void closeQuietly(HttpExchange ex) {
+        try {
+            ex.getResponseBody().close();
+        } catch (IOException | RuntimeException ignored) {
+            // the page went away
+        }
         try {
             ex.close();
         } catch (RuntimeException ignored) {
-            // the page went away
+            // already closed
         }
     }
 

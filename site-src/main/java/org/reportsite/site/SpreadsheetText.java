@@ -17,13 +17,15 @@ public final class SpreadsheetText {
         return startsAFormula(text) ? "'" + text : text;
     }
 
-    /** Whether a spreadsheet would read the text as a formula (after any leading spaces, which it skips). */
+    /**
+     * Whether a spreadsheet could read the text as a formula: it starts with a tab or CR (which spreadsheets drop
+     * before reading what follows), or with a formula character after any leading white space or control characters.
+     */
     static boolean startsAFormula(String text) {
-        // a tab or CR at the very start counts as written: spreadsheets drop them and read what follows
         char first = text.charAt(0);
         if (first == '\t' || first == '\r') return true;
         int i = 0;
-        while (i < text.length() && text.charAt(i) == ' ') i++;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || Character.isISOControl(text.charAt(i)))) i++;
         if (i == text.length()) return false;
         return switch (text.charAt(i)) {
             case '=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;
