@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** What every fuzz property checks: bounded time, no exception, a built site or located errors, nothing written outside. */
-final class Fuzz {
+public final class Fuzz {
     /** Far more than any of these inputs needs; reaching it means the code hangs. */
     static final Duration HANG = Duration.ofSeconds(20);
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool(r -> {
@@ -42,7 +42,7 @@ final class Fuzz {
 
     private Fuzz() {}
 
-    static <T> T bounded(String input, Callable<T> work) {
+    public static <T> T bounded(String input, Callable<T> work) {
         Future<T> f = RUNNER.submit(work);
         try {
             return f.get(HANG.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package org.reportsite.robustness;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A download must not attack its reader: a text cell of a CSV (and of any later spreadsheet export) that a
  * spreadsheet would run as a formula is written with a leading apostrophe; amounts stay numbers.
  */
+@AddLifecycleHook(FuzzBudget.class)
 class SpreadsheetInjectionTest {
     private static final Set<Character> TRIGGERS = Set.of('=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20');
 
