@@ -90,7 +90,14 @@ class JsonContentFuzzTest {
         for (int i = 0; i < n; i++) tree = mutate(tree, random);
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         if (random.nextInt(5) == 0) text = mutateText(text, random);
-        SampleContent.write(content, file, text);
+        if (random.nextInt(8) == 0) {
+            // bytes, not characters: broken UTF-8, NUL, control bytes
+            byte[] bytes = Fuzz.mutateBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), random);
+            SampleContent.write(content, file, bytes);
+            text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } else {
+            SampleContent.write(content, file, text);
+        }
         Path out = TestDirs.create("fuzz-out").resolve("site");
         String input = file + ":\n" + text;
         SiteBuild.Result r = Fuzz.build(content, out, input);
