@@ -120,7 +120,7 @@ class RequestFuzzTest {
 
     // ---- over the socket
 
-    @Property(tries = 120)
+    @Property(tries = 80)
     void anyRequestIsAnsweredOrClosedAndNothingLeaks(@ForAll("requests") String raw) {
         String request = raw.replace("PORT", Integer.toString(port));
         String answer = Fuzz.bounded(request, () -> exchange(request));
