@@ -29,9 +29,9 @@ public final class FuzzBudget implements AroundPropertyHook {
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         double scale = scale();
-        if (scale != 1) {
-            int tries = context.attributes().tries().orElse(200);
-            context.attributes().setTries((int) Math.max(1, Math.round(tries * scale)));
+        // only properties with a budget of their own (a property without parameters runs once whatever the scale)
+        if (scale != 1 && context.attributes().tries().isPresent()) {
+            context.attributes().setTries((int) Math.max(1, Math.round(context.attributes().tries().get() * scale)));
         }
         return property.execute();
     }
