@@ -81,6 +81,7 @@ public final class GeneratedPages {
             for (Finding f : warnings) sb.append("<li>").append(Renderer.escape(f.message())).append("</li>\n");
             sb.append("</ul>\n");
         }
+        Set<String> anchored = new HashSet<>(); // each check's row is its entry (table marks link to it); the first row of a key gets the id
         Map<String, List<CheckResult.Performed>> byCategory = new LinkedHashMap<>();
         for (CheckResult.Performed p : result.performed()) byCategory.computeIfAbsent(p.category(), k -> new java.util.ArrayList<>()).add(p);
         for (var e : byCategory.entrySet()) {
@@ -96,7 +97,9 @@ public final class GeneratedPages {
                     case FAILED -> "Failed";
                     case ACKNOWLEDGED -> "Acknowledged";
                 };
-                sb.append("<tr class=\"").append(status.toLowerCase()).append("\"><th scope=\"row\">").append(linked(p))
+                sb.append("<tr");
+                if (p.key() != null && anchored.add(p.key())) sb.append(" id=\"").append(CheckResult.anchor(p.key())).append('"');
+                sb.append(" class=\"").append(status.toLowerCase()).append("\"><th scope=\"row\">").append(linked(p))
                   .append("</th><td>").append(status).append("</td><td>").append(Renderer.escape(p.detail() == null ? "" : p.detail())).append("</td></tr>\n");
             }
             sb.append("</tbody></table></div>\n");

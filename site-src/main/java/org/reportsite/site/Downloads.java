@@ -26,8 +26,9 @@ public final class Downloads {
     private Downloads() {}
 
     /**
-     * Header: row_id, label, style, notes, then one column per table column id; nil is an empty cell. Text cells
-     * that a spreadsheet would read as a formula are neutralised ({@link SpreadsheetText}); amounts stay numbers.
+     * Header: row_id, label, style, notes, then one column per table column id; nil is an empty cell, "n.m." is kept
+     * as printed. Text cells that a spreadsheet would read as a formula are neutralised ({@link SpreadsheetText});
+     * amounts stay numbers.
      */
     public static String csv(Table t) {
         StringWriter out = new StringWriter();
@@ -42,7 +43,7 @@ public final class Downloads {
                         rec.add(SpreadsheetText.cell(r.texts().getOrDefault(c.id(), "")));
                     } else {
                         BigDecimal v = r.amount(c.id());
-                        rec.add(v == null ? "" : v.toPlainString());
+                        rec.add(v != null ? v.toPlainString() : SpreadsheetText.cell(r.texts().getOrDefault(c.id(), "")));
                     }
                 }
                 p.printRecord(rec);
@@ -95,7 +96,8 @@ public final class Downloads {
                         if (v == null) values.putNull(c.id()); else values.put(c.id(), v);
                     } else {
                         BigDecimal v = r.amount(c.id());
-                        if (v == null) values.putNull(c.id()); else values.put(c.id(), v);
+                        String printed = r.texts().get(c.id()); // "n.m." as printed
+                        if (v != null) values.put(c.id(), v); else if (printed != null) values.put(c.id(), printed); else values.putNull(c.id());
                     }
                 }
             }

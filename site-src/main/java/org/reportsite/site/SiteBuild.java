@@ -253,7 +253,8 @@ public final class SiteBuild {
         HtmlStage html = new HtmlStage(index);
         Map<String, String> layouts = new HashMap<>(templates);
         layouts.remove(TABLE_TEMPLATE);
-        Object globals = List.of(report.meta(), report.glossary(), layouts);
+        // checks.json too: tables mark the inconsistencies it acknowledges
+        Object globals = List.of(report.meta(), report.glossary(), layouts, report.checks());
         Object navigation = renderer.navigationModel();
         Fresh fresh = incremental ? new Fresh(globals.equals(state.globals), navigation.equals(state.navigation),
                 Objects.equals(templates.get(TABLE_TEMPLATE), state.templates.get(TABLE_TEMPLATE)), html) : null;
