@@ -27,13 +27,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -377,7 +373,7 @@ public final class SiteBuild {
             }
             try {
                 if (dir != null) {
-                    Path to = dir.file(rel);
+                    Path to = dir.temp().resolve(rel);
                     Files.createDirectories(to.getParent());
                     src.copy(file, src.shown(rel), to);
                 } else {
@@ -432,44 +428,12 @@ public final class SiteBuild {
                 String problem = link.startsWith("#") ? problem(p.file(), link, ids, files)
                         : byFolder.computeIfAbsent(folder + "\0" + link, k -> Optional.ofNullable(problem(p.file(), link, ids, files))).orElse(null);
                 if (problem != null && reported.add(p.file() + "|" + link)) {
-                    findings.error("link.broken", locate(sources.get(p.file()), p.sourceFile(), link, p.file()),
+                    findings.error("link.broken", LinkLines.locate(sources.get(p.file()), p.sourceFile(), link, p.file()),
                             "broken link \"" + link + "\" on " + p.file() + ": " + problem,
                             "Fix the reference in the page (or in the template, if the link comes from the layout).");
                 }
             }
         }
-    }
-
-    /**
-     * The Markdown line a link was written on. The page shows the link resolved (a {@code site:} or {@code table:}
-     * link made relative, a destination percent-encoded), so the forms it may have been written in are looked for
-     * in turn: as it is, decoded, as a {@code site:} path, and by its anchor or file name. A link of the layout is
-     * in no line of the page: the file alone.
-     */
-    static Location locate(Page page, String sourceFile, String link, String fromFile) {
-        if (page == null) return Location.of(sourceFile);
-        String[] lines = page.markdown().split("\n", -1);
-        int hash = link.indexOf('#');
-        String path = hash >= 0 ? link.substring(0, hash) : link;
-        String frag = hash >= 0 ? link.substring(hash) : "";
-        List<String> needles = new ArrayList<>();
-        needles.add(link);
-        try {
-            needles.add(java.net.URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            // not percent-encoded as written
-        }
-        String target = path.isEmpty() ? null : normalize(fromFile, path);
-        if (target != null) needles.add("site:" + target + frag);
-        if (frag.length() > 1) needles.add(frag);
-        if (!path.isEmpty()) needles.add(path.substring(path.lastIndexOf('/') + 1));
-        for (String needle : needles) {
-            if (needle.isEmpty()) continue;
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].contains(needle)) return new Location(sourceFile, page.bodyLine() + i, 0);
-            }
-        }
-        return Location.of(sourceFile);
     }
 
     private static String problem(String from, String link, Map<String, Set<String>> ids, Set<String> files) {
