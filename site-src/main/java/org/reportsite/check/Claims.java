@@ -654,14 +654,15 @@ final class Claims {
     private PctSet pcts(LineItems.Item it) {
         return pctSets.computeIfAbsent(it, k -> {
             List<Pct> out = new ArrayList<>();
-            Map<Row, List<LineItems.Cell>> byRow = new LinkedHashMap<>();
+            // keyed by table and row id: a record's own hash would walk the whole row
+            Map<String, List<LineItems.Cell>> byRow = new LinkedHashMap<>();
             for (LineItems.Cell c : it.cells) {
                 if (c.percent()) {
                     BigDecimal h = c.scale().halfStep();
                     out.add(new Pct("printed " + c.ref(), Measure.RATIO, c.value(), c.value().subtract(h), c.value().add(h), 0, c.period(), null,
                             true, c.row().label().toLowerCase(Locale.ROOT).contains("growth")));
                 } else {
-                    byRow.computeIfAbsent(c.row(), x -> new ArrayList<>()).add(c);
+                    byRow.computeIfAbsent(c.table().id() + "/" + c.row().id(), x -> new ArrayList<>()).add(c);
                 }
             }
             // period-over-period changes within each row that holds the line item (a row has a handful of columns)
@@ -695,8 +696,8 @@ final class Claims {
     private PctSet points(LineItems.Item it) {
         return pointSets.computeIfAbsent(it, k -> {
             List<Pct> out = new ArrayList<>();
-            Map<Row, List<LineItems.Cell>> printed = new LinkedHashMap<>();
-            for (LineItems.Cell c : it.cells) if (c.percent()) printed.computeIfAbsent(c.row(), x -> new ArrayList<>()).add(c);
+            Map<String, List<LineItems.Cell>> printed = new LinkedHashMap<>();
+            for (LineItems.Cell c : it.cells) if (c.percent()) printed.computeIfAbsent(c.table().id() + "/" + c.row().id(), x -> new ArrayList<>()).add(c);
             for (List<LineItems.Cell> row : printed.values()) {
                 for (LineItems.Cell a : row) for (LineItems.Cell b : row) {
                     if (a == b || year(a) >= year(b)) continue;

@@ -93,7 +93,7 @@ final class LineItems {
     private static final Pattern TITLE_HEAD = Pattern.compile("(?i)\\s+(?:by|for|analysed by|analyzed by|of the group)\\b.*$|\\s*[(–—:].*$");
 
     private final List<Item> items = new ArrayList<>();
-    private final Map<Row, Item> byRow = new HashMap<>();
+    private final Map<Row, Item> byRow = new java.util.IdentityHashMap<>();
     /** Every amount cell by currency (or quantity) and size: the figures close to a value are found without a scan. */
     private final Map<String, java.util.TreeMap<BigDecimal, List<Cell>>> bySize = new HashMap<>();
     private final Map<String, BigDecimal> coarsest = new HashMap<>();

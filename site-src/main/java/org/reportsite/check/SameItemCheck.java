@@ -38,7 +38,7 @@ final class SameItemCheck {
     private record Off(LineItems.Item item, LineItems.Cell a, LineItems.Cell b, BigDecimal factor, String key, String description) {}
 
     private final List<Off> off = new ArrayList<>();
-    private final java.util.Map<org.reportsite.model.Table, Integer> agreed = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> agreed = new java.util.HashMap<>();
 
     void run() {
         Set<String> tied = tiedRows();
@@ -59,15 +59,15 @@ final class SameItemCheck {
      * fewer other tables (the odd one out), at its first disagreeing row, with the line items that show it.
      */
     private void report() {
-        java.util.Map<org.reportsite.model.Table, List<Off>> bySuspect = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<Off>> bySuspect = new java.util.LinkedHashMap<>();
         for (Off o : off) {
-            int a = agreed.getOrDefault(o.a().table(), 0), b = agreed.getOrDefault(o.b().table(), 0);
+            int a = agreed.getOrDefault(o.a().table().id(), 0), b = agreed.getOrDefault(o.b().table().id(), 0);
             org.reportsite.model.Table suspect = a < b ? o.a().table() : o.b().table();
-            bySuspect.computeIfAbsent(suspect, k -> new ArrayList<>()).add(o);
+            bySuspect.computeIfAbsent(suspect.id(), k -> new ArrayList<>()).add(o);
         }
         for (var e : bySuspect.entrySet()) {
-            org.reportsite.model.Table t = e.getKey();
             Off first = e.getValue().get(0);
+            org.reportsite.model.Table t = first.a().table().id().equals(e.getKey()) ? first.a().table() : first.b().table();
             LineItems.Cell mine = first.a().table() == t ? first.a() : first.b(), theirs = first.a().table() == t ? first.b() : first.a();
             List<String> examples = new ArrayList<>();
             for (Off o : e.getValue()) {
@@ -97,17 +97,17 @@ final class SameItemCheck {
      */
     private void compareGroup(LineItems.Item it, List<LineItems.Cell> cells, Set<String> tied) {
         List<List<LineItems.Cell>> classes = new ArrayList<>();
-        Set<org.reportsite.model.Table> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (LineItems.Cell c : cells) {
-            if (!seen.add(c.table())) continue;
+            if (!seen.add(c.table().id())) continue;
             List<LineItems.Cell> home = null;
             for (List<LineItems.Cell> k : classes) if (agree(k.get(0), c)) { home = k; break; }
             if (home != null) {
                 LineItems.Cell a = home.get(0);
                 home.add(c);
                 if (tied(tied, a, c)) continue;
-                agreed.merge(a.table(), 1, Integer::sum);
-                agreed.merge(c.table(), 1, Integer::sum);
+                agreed.merge(a.table().id(), 1, Integer::sum);
+                agreed.merge(c.table().id(), 1, Integer::sum);
                 out.passed(CATEGORY, "same/" + a.ref() + "/" + c.ref(), description(it, a, c),
                         Figures.withUnit(a.value(), a.scale()) + " = " + Figures.withUnit(c.value(), c.scale()), out.rowLink(a.table().id(), a.row().id()));
             } else {
@@ -142,8 +142,8 @@ final class SameItemCheck {
         String description = it.label + ", " + a.period().describe() + ": " + a.table().title() + " and " + b.table().title();
         String link = out.rowLink(a.table().id(), a.row().id());
         if (x.subtract(y).abs().compareTo(tolerance) <= 0) {
-            agreed.merge(a.table(), 1, Integer::sum);
-            agreed.merge(b.table(), 1, Integer::sum);
+            agreed.merge(a.table().id(), 1, Integer::sum);
+            agreed.merge(b.table().id(), 1, Integer::sum);
             out.passed(CATEGORY, key, description, Figures.withUnit(a.value(), a.scale()) + " = " + Figures.withUnit(b.value(), b.scale()), link);
             return;
         }

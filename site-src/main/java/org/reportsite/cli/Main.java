@@ -33,7 +33,7 @@ public final class Main implements Runnable {
             CommandLine.ParseResult pr = parsed;
             while (pr.hasSubcommand()) pr = pr.subcommand();
             boolean debug = pr.hasMatchedOption("--debug");
-            cmd.getErr().println("report-site: internal error: " + ex);
+            cmd.getErr().println("report-site: internal error: " + org.reportsite.model.Printable.escape(String.valueOf(ex)));
             if (debug) ex.printStackTrace(cmd.getErr());
             else cmd.getErr().println("Run again with --debug for the stack trace, and please report it.");
             return 1;

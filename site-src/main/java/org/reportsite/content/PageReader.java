@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class PageReader {
     public static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*");
     private static final Set<String> FRONT_FIELDS = Set.of("title", "order", "summary", "note", "toc");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Two values for one key are refused, not resolved by taking the last. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private PageReader() {}
 
@@ -78,6 +79,8 @@ public final class PageReader {
         JsonNode o = fm.get("order");
         if (o != null && !o.isNull()) {
             if (o.isInt()) order = o.intValue();
+            else if (o.isIntegralNumber()) findings.error("page.front-matter", new Location(file, lineOf(lines, close, "order"), 0),
+                    "\"order\" must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ", found " + o.asText(), "Write e.g. 'order: 10'.");
             else findings.error("page.front-matter", new Location(file, lineOf(lines, close, "order"), 0),
                     "\"order\" must be a whole number, found \"" + o.asText() + "\"", "Write e.g. 'order: 10'.");
         }

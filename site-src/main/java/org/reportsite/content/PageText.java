@@ -121,14 +121,18 @@ final class PageText {
 
     private void link(Node n) {
         BasedSequence url;
-        if (n instanceof LinkNodeBase l) url = l.getUrl();
-        else {
+        Location where;
+        if (n instanceof LinkNodeBase l) {
+            url = l.getUrl();
+            where = at(n.getStartOffset());
+        } else {
+            // a reference-style link: its destination is written on the definition's line
             var ref = ((com.vladsch.flexmark.ast.RefNode) n).getReferenceNode(doc);
             if (ref == null) return;
             url = ref.getUrl();
+            where = at(ref.getStartOffset());
         }
         String u = url.toString().strip();
-        Location where = at(n.getStartOffset());
         int colon = u.indexOf(':');
         Reference.Kind kind = colon < 0 || n instanceof Image || n instanceof ImageRef ? null : switch (u.substring(0, colon)) {
             case "note" -> Reference.Kind.NOTE_LINK;

@@ -118,12 +118,24 @@ public final class Renderer {
 
     /** The Thymeleaf engine for the templates in {@code templatesDir} (parsed templates are cached in it). */
     public static TemplateEngine engine(Path templatesDir) {
-        RecordPropertyAccessor.install();
         FileTemplateResolver resolver = new FileTemplateResolver();
         resolver.setPrefix(templatesDir.toAbsolutePath() + "/");
         resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
+        return engine(resolver);
+    }
+
+    /**
+     * The engine for templates already read (by their path in the templates folder, e.g. {@code layout.html}): it
+     * reads no file itself. The build reads the folder through its rule and renders with this.
+     */
+    public static TemplateEngine engine(Map<String, String> templates) {
+        return engine(new MapTemplateResolver(templates));
+    }
+
+    private static TemplateEngine engine(org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver resolver) {
+        RecordPropertyAccessor.install();
+        resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);

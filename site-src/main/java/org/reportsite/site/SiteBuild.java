@@ -3,6 +3,8 @@ package org.reportsite.site;
 import org.reportsite.check.CheckResult;
 import org.reportsite.check.Checker;
 import org.reportsite.content.ContentLoader;
+import org.reportsite.content.ContentSyntaxException;
+import org.reportsite.content.InputFolder;
 import org.reportsite.html.HtmlStage;
 import org.reportsite.html.PageResult;
 import org.reportsite.markdown.MarkdownStage;
@@ -26,13 +28,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,7 +113,9 @@ public final class SiteBuild {
         // The checks run on their own thread while the pages render (both cores stay busy); the pages are
         // published, and their warnings reported, only when the checks found no error.
         FutureTask<CheckResult> pending = null;
-        if (o.write() && !findings.hasErrors() && Files.isDirectory(o.templates())) {
+        // nothing is rendered from a reference the check refuses (the reference check is quick; the rest runs beside the render)
+        if (o.write() && !findings.hasErrors() && Files.isDirectory(o.templates())
+                && Checker.references(report, index).stream().noneMatch(Finding::isError)) {
             pending = new FutureTask<>(() -> {
                 long t0 = System.nanoTime();
                 CheckResult r = Checker.run(report, index, o.strict());
@@ -243,8 +243,13 @@ public final class SiteBuild {
      */
     private Site renderAll(OutputDir dir, FutureTask<CheckResult> checking) {
         Map<String, String> templates = readTemplates();
+        if (templates == null) {
+            checksPassed(checking);
+            return null;
+        }
         boolean incremental = dir == null;
-        TemplateEngine engine = incremental && templates.equals(state.templates) ? state.engine : Renderer.engine(o.templates());
+        // the engine reads the templates from this map only: a template cannot include a file outside the folder
+        TemplateEngine engine = incremental && templates.equals(state.templates) ? state.engine : Renderer.engine(templates);
         MarkdownStage markdown = new MarkdownStage(report.meta().trustedHtml());
         Renderer renderer = new Renderer(engine, report, index, o.zip() ? OfflineZip.sitePath(report.meta()) : null);
         HtmlStage html = new HtmlStage(index);
@@ -353,46 +358,63 @@ public final class SiteBuild {
         return new Made(file, input, uses, lookups, slim, search, warnings, written);
     }
 
-    /** Static files by site path, copied into {@code dir} in a full build. A static file may not replace a generated one. */
+    /**
+     * Static files by site path, copied into {@code dir} in a full build. A static file may not replace a generated
+     * one, and is read only if it is a regular file inside the static folder ({@link InputFolder}): each refusal
+     * is a located finding.
+     */
     private Map<String, Path> staticFiles(Set<String> generated, List<Made> pages, OutputDir dir) {
         Map<String, Path> out = new TreeMap<>();
-        Path src = o.staticDir();
-        if (src == null || !Files.isDirectory(src)) return out;
+        InputFolder src = staticFolder();
+        if (src == null || !Files.isDirectory(src.root())) return out;
         Set<String> taken = new HashSet<>(generated);
         for (Made m : pages) taken.add(m.file());
-        try {
-            Files.walkFileTree(src, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    String rel = src.relativize(file).toString();
-                    if (taken.contains(rel) || rel.equals(OutputDir.MARKER)) {
-                        throw new FileAlreadyExistsException(o.out().resolve(rel).toString());
-                    }
-                    if (dir != null) {
-                        Path to = dir.temp().resolve(rel);
-                        Files.createDirectories(to.getParent());
-                        Files.copy(file, to);
-                    }
-                    out.put(rel, file);
-                    return FileVisitResult.CONTINUE;
+        for (var e : src.files(rel -> true, findings).entrySet()) {
+            String rel = e.getKey();
+            Path file = e.getValue();
+            if (taken.contains(rel) || rel.equals(OutputDir.MARKER)) {
+                findings.error("static.collision", Location.of(src.shown(rel)), "the static file would replace the generated " + rel,
+                        "Rename or remove the static file; " + rel + " is written by the build.");
+                continue;
+            }
+            try {
+                if (dir != null) {
+                    Path to = dir.temp().resolve(rel);
+                    Files.createDirectories(to.getParent());
+                    src.copy(file, src.shown(rel), to);
+                } else {
+                    src.checkInside(file, src.shown(rel));
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                out.put(rel, file);
+            } catch (ContentSyntaxException x) {
+                findings.error(x.code(), x.location(), x.getMessage(), x.hint());
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
         }
         return out;
     }
 
+    private InputFolder staticFolder;
+
+    private InputFolder staticFolder() {
+        if (staticFolder == null && o.staticDir() != null) staticFolder = InputFolder.of(o.staticDir(), "static");
+        return staticFolder;
+    }
+
+    /** Every template by its relative path, read through the templates folder's rule; null (with findings) when one cannot be read. */
     private Map<String, String> readTemplates() {
+        InputFolder folder = InputFolder.of(o.templates(), "templates");
         Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(o.templates())) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(o.templates().relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
+        long errors = findings.errorCount();
+        for (var e : folder.files(rel -> true, findings).entrySet()) {
+            try {
+                out.put(e.getKey(), folder.readText(e.getValue(), folder.shown(e.getKey())));
+            } catch (ContentSyntaxException x) {
+                findings.error(x.code(), x.location(), x.getMessage(), x.hint());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out;
+        return findings.errorCount() > errors ? null : out;
     }
 
     private static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
@@ -412,21 +434,12 @@ public final class SiteBuild {
                 String problem = link.startsWith("#") ? problem(p.file(), link, ids, files)
                         : byFolder.computeIfAbsent(folder + "\0" + link, k -> Optional.ofNullable(problem(p.file(), link, ids, files))).orElse(null);
                 if (problem != null && reported.add(p.file() + "|" + link)) {
-                    findings.error("link.broken", locate(sources.get(p.file()), p.sourceFile(), link),
+                    findings.error("link.broken", LinkLines.locate(sources.get(p.file()), p.sourceFile(), link, p.file()),
                             "broken link \"" + link + "\" on " + p.file() + ": " + problem,
                             "Fix the reference in the page (or in the template, if the link comes from the layout).");
                 }
             }
         }
-    }
-
-    /** Where a link was written, when it came from the page's Markdown as written (the content stage kept every destination). */
-    private static Location locate(Page page, String sourceFile, String link) {
-        if (page == null) return Location.of(sourceFile);
-        for (Reference r : page.references()) {
-            if (r.kind() == Reference.Kind.LINK && r.target().equals(link)) return r.location();
-        }
-        return Location.of(sourceFile);
     }
 
     private static String problem(String from, String link, Map<String, Set<String>> ids, Set<String> files) {
@@ -481,7 +494,7 @@ public final class SiteBuild {
         }
         for (var e : site.staticFiles().entrySet()) {
             now.add(e.getKey());
-            byte[] bytes = read(e.getValue());
+            byte[] bytes = readStatic(e.getKey(), e.getValue());
             if (!Arrays.equals(bytes, state.files.get(e.getKey()))) {
                 copy(e.getValue(), dir, e.getKey());
                 written.add(e.getKey());
@@ -515,7 +528,7 @@ public final class SiteBuild {
         }
         state.pages = pages;
         Map<String, byte[]> files = new HashMap<>(site.other());
-        for (var e : site.staticFiles().entrySet()) files.put(e.getKey(), read(e.getValue()));
+        for (var e : site.staticFiles().entrySet()) files.put(e.getKey(), readStatic(e.getKey(), e.getValue()));
         state.files = files;
         if (first) state.done(site.rendered(), List.copyOf(site.files()), List.of());
     }
@@ -546,12 +559,14 @@ public final class SiteBuild {
         }
     }
 
-    private static void copy(Path from, OutputDir dir, String file) {
+    /** Replaces a static file of the live site with the static folder's (read under its rule) at once. */
+    private void copy(Path from, OutputDir dir, String file) {
+        byte[] bytes = readStatic(file, from);
+        Path to = inside(dir, file);
         try {
-            Path to = inside(dir, file);
             Files.createDirectories(to.getParent());
             Path tmp = to.resolveSibling(".copy-" + to.getFileName() + ".tmp");
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(tmp, bytes);
             move(tmp, to);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -590,9 +605,12 @@ public final class SiteBuild {
         return p;
     }
 
-    private static byte[] read(Path file) {
+    /** A static file's bytes, read under the static folder's rule (it was a regular file inside it when listed). */
+    private byte[] readStatic(String rel, Path file) {
         try {
-            return Files.readAllBytes(file);
+            return staticFolder().readBytes(file, staticFolder().shown(rel));
+        } catch (ContentSyntaxException e) {
+            throw new OutputException(e.getMessage() + ": " + e.location(), e.hint());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

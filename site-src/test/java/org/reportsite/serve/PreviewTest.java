@@ -140,7 +140,8 @@ class PreviewTest {
         try (Socket s = new Socket(preview.address().getAddress(), preview.address().getPort())) {
             s.setSoTimeout(10_000);
             OutputStream o = s.getOutputStream();
-            o.write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            o.write((requestLine + "\r\nHost: 127.0.0.1:" + preview.address().getPort() + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             o.flush();
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = all.indexOf("\r\n\r\n");
@@ -150,20 +151,27 @@ class PreviewTest {
         }
     }
 
-    /** The live-reload channel as a page sees it: one "build" event after another. */
+    /**
+     * The live-reload channel as a page sees it: one "build" event after another. Like a page's EventSource it
+     * connects again when the server ends the stream (it does after {@link SiteServer#STREAM_MILLIS}).
+     */
     private static final class Events implements AutoCloseable {
-        private final HttpURLConnection c;
         private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        private volatile boolean closed;
+        private volatile HttpURLConnection c;
 
-        Events(int port) throws IOException {
-            c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/__report-site/events").openConnection();
-            c.setReadTimeout(0);
-            InputStream in = c.getInputStream();
+        Events(int port) {
             Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data: ")) data.add(line.substring(6));
-                } catch (IOException ignored) {
-                    // closed
+                while (!closed) {
+                    try {
+                        c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/__report-site/events").openConnection();
+                        c.setReadTimeout(0);
+                        try (BufferedReader r = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+                            for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data: ")) data.add(line.substring(6));
+                        }
+                    } catch (IOException ignored) {
+                        // ended: connect again, as a page does
+                    }
                 }
             });
             t.setDaemon(true);
@@ -188,7 +196,8 @@ class PreviewTest {
 
         @Override
         public void close() {
-            c.disconnect();
+            closed = true;
+            if (c != null) c.disconnect();
         }
     }
 }
