@@ -16,14 +16,28 @@ public record CheckResult(List<Performed> performed, List<Finding> findings, Lis
      * One check run: its category, a stable key, what it verified, how it ended, and where the checked
      * figure lives ({@code link}: a {@code table:} or {@code page:} link for the site, or null).
      */
-    public record Performed(String category, String key, String description, Status status, String detail, String link) {
+    public record Performed(String category, String key, String description, Status status, String detail, String link, List<String> facts) {
+        public Performed(String category, String key, String description, Status status, String detail, String link) {
+            this(category, key, description, status, detail, link, List.of());
+        }
+
         public Performed(String category, String key, String description, Status status, String detail) {
-            this(category, key, description, status, detail, null);
+            this(category, key, description, status, detail, null, List.of());
         }
 
         public Performed withStatus(Status s, String newDetail) {
-            return new Performed(category, key, description, s, newDetail, link);
+            return new Performed(category, key, description, s, newDetail, link, facts);
         }
+    }
+
+    /**
+     * The checks each fact ({@code table/row/column}) takes part in: the total it adds into or is, the ties it is
+     * part of, the computed percentages it feeds, the same line item in another table, the prose that quotes it.
+     */
+    public java.util.Map<String, List<Performed>> byFact() {
+        java.util.Map<String, List<Performed>> out = new java.util.LinkedHashMap<>();
+        for (Performed p : performed) for (String f : p.facts()) out.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(p);
+        return out;
     }
 
     public enum Status { PASSED, FAILED, ACKNOWLEDGED }

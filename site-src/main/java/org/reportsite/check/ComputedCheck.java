@@ -6,6 +6,8 @@ import org.reportsite.model.Table;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,6 +57,14 @@ final class ComputedCheck {
         String description = t.title() + ": " + FootingCheck.label(r) + ", " + label + " = printed “" + pub.label() + "”"
                 + (pub.period() != null ? " (" + pub.period() + ")" : "");
         String link = out.rowLink(t.id(), r.id());
+        List<String> facts = new ArrayList<>();
+        for (String col : "change".equals(c.type()) ? new String[]{c.from(), c.to()} : new String[]{c.of()}) {
+            if (col != null && r.amount(col) != null) facts.add(Outcomes.fact(t.id(), r.id(), col));
+        }
+        if ("share".equals(c.type()) && c.total() != null && c.of() != null) {
+            t.row(c.total()).filter(x -> x.amount(c.of()) != null).ifPresent(x -> facts.add(Outcomes.fact(t.id(), x.id(), c.of())));
+        }
+        if (published != null) facts.add(Outcomes.fact(t.id(), r.id(), pub.id()));
         ComputedColumns.Outcome outcome = ComputedColumns.outcome(t, r, c);
         if (printedNotMeaningful != null) {
             notMeaningful(t, c, pub, r, key, description, link, printedNotMeaningful, outcome);
@@ -69,7 +79,7 @@ final class ComputedCheck {
             String why = "cannot be computed: an input is nil or zero";
             out.failed(CATEGORY, description, why, link, Outcomes.error("computed.nil", key, r.location(),
                     "row \"" + r.id() + "\" of " + t.id() + " prints " + publishedText + " in \"" + pub.id() + "\", but " + c.id() + " " + why,
-                    null, publishedText, "Check the row's figures, or remove the printed percentage if it does not belong to this row."));
+                    null, publishedText, "Check the row's figures, or remove the printed percentage if it does not belong to this row."), facts);
             return;
         }
         BigDecimal shown = value.setScale(pub.decimals(), RoundingMode.HALF_UP);
@@ -81,13 +91,13 @@ final class ComputedCheck {
         // The report may print a figure where the site's rule says "n.m.": the printed figure is still checked arithmetically.
         String rule = outcome.notMeaningful() == null ? "" : "; the site would show n.m. (" + outcome.notMeaningful().words + ")";
         if (ok) {
-            out.passed(CATEGORY, key, description, "computed " + computedText + basis + ", printed " + publishedText + rule, link);
+            out.passed(CATEGORY, key, description, "computed " + computedText + basis + ", printed " + publishedText + rule, link, facts);
         } else {
             String detail = "computed " + computedText + basis + ", printed " + publishedText + rule;
             out.failed(CATEGORY, description, detail, link, Outcomes.error("computed.mismatch", key, r.location(),
                     "row \"" + r.id() + "\" of " + t.id() + ": the printed " + pub.id() + " is " + publishedText + ", but " + c.id() + " computes "
                             + computedText + basis, computedText, publishedText,
-                    "Check the row's figures and the printed percentage against the source; if the source prints it so, acknowledge the key in checks.json."));
+                    "Check the row's figures and the printed percentage against the source; if the source prints it so, acknowledge the key in checks.json."), facts);
         }
     }
 

@@ -49,17 +49,20 @@ final class FootingCheck {
         for (Table.Column c : columns) {
             BigDecimal sum = BigDecimal.ZERO;
             int figures = 0;
+            List<String> facts = new ArrayList<>();
+            if (total.amount(c.id()) != null) facts.add(Outcomes.fact(t.id(), total.id(), c.id()));
             for (String s : total.sum()) {
                 Optional<Row> r = component(t, s);
                 BigDecimal v = r.map(x -> x.amount(c.id())).orElse(null);
                 if (v == null) continue;
+                facts.add(Outcomes.fact(t.id(), r.get().id(), c.id()));
                 figures++;
                 sum = s.startsWith("-") ? sum.subtract(v) : sum.add(v);
             }
             BigDecimal printed = total.amount(c.id());
             if (printed != null) figures++;
             String what = total.sum().size() == 1 ? "the line it repeats" : "its " + total.sum().size() + " lines";
-            compare(FOOTING, "foot/" + t.id() + "/" + total.id() + "/" + c.id(), "foot.mismatch", t, total, c, printed, sum, figures,
+            compare(FOOTING, "foot/" + t.id() + "/" + total.id() + "/" + c.id(), "foot.mismatch", t, total, c, printed, sum, figures, facts,
                     t.title() + ": " + label(total) + " = sum of " + what + " (" + column(t, c) + ")",
                     "\"" + label(total) + "\" in " + t.id() + ", column " + c.id() + ", does not equal the sum of " + what,
                     "Check the figures of the lines " + String.join(", ", total.sum()) + " and of the total against the source;"
@@ -76,15 +79,18 @@ final class FootingCheck {
             if (!any) continue;
             BigDecimal sum = BigDecimal.ZERO;
             int figures = 0;
+            List<String> facts = new ArrayList<>();
+            if (r.amount(cs.column()) != null) facts.add(Outcomes.fact(t.id(), r.id(), cs.column()));
             for (String o : cs.of()) {
                 BigDecimal v = r.amount(o);
                 if (v == null) continue;
+                facts.add(Outcomes.fact(t.id(), r.id(), o));
                 figures++;
                 sum = sum.add(v);
             }
             BigDecimal printed = r.amount(cs.column());
             if (printed != null) figures++;
-            compare(CROSS_FOOTING, "xfoot/" + t.id() + "/" + r.id() + "/" + c.id(), "xfoot.mismatch", t, r, c, printed, sum, figures,
+            compare(CROSS_FOOTING, "xfoot/" + t.id() + "/" + r.id() + "/" + c.id(), "xfoot.mismatch", t, r, c, printed, sum, figures, facts,
                     t.title() + ": " + label(r) + ", " + c.label() + " = " + String.join(" + ", cs.of().stream().map(o -> t.column(o).map(Table.Column::label).orElse(o)).toList()),
                     "in row \"" + r.id() + "\" of " + t.id() + ", column \"" + c.id() + "\" does not equal the sum of columns " + String.join(", ", cs.of()),
                     "Check the row's figures against the source; if the source itself does not cross-foot, acknowledge the key in checks.json.");
@@ -92,7 +98,7 @@ final class FootingCheck {
     }
 
     private void compare(String category, String key, String code, Table t, Row row, Table.Column c, BigDecimal printed, BigDecimal sum,
-                         int figures, String description, String failure, String hint) {
+                         int figures, List<String> facts, String description, String failure, String hint) {
         Scale scale = Scale.of(t, c, report.checks());
         BigDecimal actual = printed == null ? BigDecimal.ZERO : printed;
         BigDecimal diff = actual.subtract(sum);
@@ -101,15 +107,15 @@ final class FootingCheck {
         String sumText = Figures.format(sum, c.decimals());
         String printedText = printed == null ? "nil" : Figures.format(printed, c.decimals());
         if (diff.signum() == 0) {
-            out.passed(category, key, description, "adds up: " + printedText, link);
+            out.passed(category, key, description, "adds up: " + printedText, link, facts);
         } else if (diff.abs().compareTo(tolerance) <= 0) {
             out.passed(category, key, description, "printed " + printedText + ", sum " + sumText + ": difference " + Figures.signed(diff, c.decimals())
-                    + " is within rounding (" + figures + " figures rounded to " + c.unit() + ", ±" + tolerance.stripTrailingZeros().toPlainString() + ")", link);
+                    + " is within rounding (" + figures + " figures rounded to " + c.unit() + ", ±" + tolerance.stripTrailingZeros().toPlainString() + ")", link, facts);
         } else {
             String detail = "printed " + printedText + ", sum " + sumText + ": difference " + Figures.signed(diff, c.decimals())
                     + (scale.rounded() ? " exceeds rounding (±" + tolerance.stripTrailingZeros().toPlainString() + ")" : " (figures in " + c.unit() + " must tie exactly)");
             out.failed(category, description, detail, link, Outcomes.error(code, key, row.location(), failure + ": " + detail,
-                    sumText, printedText, hint));
+                    sumText, printedText, hint), facts);
         }
     }
 

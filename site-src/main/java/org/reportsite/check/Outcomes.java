@@ -18,19 +18,31 @@ final class Outcomes {
     Outcomes(Index index) { this.index = index; }
 
     void passed(String category, String key, String description, String detail, String link) {
-        performed.add(new CheckResult.Performed(category, key, description, CheckResult.Status.PASSED, detail, link));
+        passed(category, key, description, detail, link, List.of());
+    }
+
+    /** A check that passed, with the facts ({@code table/row/column}) it involved. */
+    void passed(String category, String key, String description, String detail, String link, List<String> facts) {
+        performed.add(new CheckResult.Performed(category, key, description, CheckResult.Status.PASSED, detail, link, List.copyOf(facts)));
     }
 
     /** A check that failed: recorded for the "Data checks" page, and its finding (an error, unless acknowledged later). */
     void failed(String category, String description, String detail, String link, Finding f) {
-        performed.add(new CheckResult.Performed(category, f.key(), description, CheckResult.Status.FAILED, detail, link));
+        failed(category, description, detail, link, f, List.of());
+    }
+
+    void failed(String category, String description, String detail, String link, Finding f, List<String> facts) {
+        performed.add(new CheckResult.Performed(category, f.key(), description, CheckResult.Status.FAILED, detail, link, List.copyOf(facts)));
         findings.add(f);
     }
 
     /** A check that failed whose finding is reported once for several checks (under {@code key}, which acknowledges them all). */
-    void failedUnder(String category, String key, String description, String detail, String link) {
-        performed.add(new CheckResult.Performed(category, key, description, CheckResult.Status.FAILED, detail, link));
+    void failedUnder(String category, String key, String description, String detail, String link, List<String> facts) {
+        performed.add(new CheckResult.Performed(category, key, description, CheckResult.Status.FAILED, detail, link, List.copyOf(facts)));
     }
+
+    /** {@code table/row/column} */
+    static String fact(String table, String row, String column) { return table + "/" + row + "/" + column; }
 
     /** A figure declared not to be a dataset figure: seen, and deliberately not checked. */
     void exempt(String category, String key, String description, String detail, String link) {

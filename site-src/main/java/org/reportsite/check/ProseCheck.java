@@ -56,7 +56,7 @@ final class ProseCheck {
             Location at = new Location(page.location().file(), f.line(), f.column());
             String description = page.id() + ", line " + f.line() + ": “" + f.text() + "”";
             switch (c.verdict()) {
-                case PASS -> out.passed(CATEGORY, key, description, c.detail(), link);
+                case PASS -> out.passed(CATEGORY, key, description, c.detail(), link, c.matched().stream().map(LineItems.Cell::ref).toList());
                 case UNBOUND -> {
                     String message = "“" + f.text() + "” in " + page.id() + " is not bound to the dataset: " + c.detail();
                     String hint = "Name the line item in the sentence (as the dataset labels it), bind the figure with {{fact:TABLE/ROW/COLUMN}} "
@@ -105,7 +105,7 @@ final class ProseCheck {
                 Scale s = Scale.of(t, t.column(ref.column()).get(), report.checks());
                 out.passed(CITED, "fact/" + page.id() + "/" + r.target() + (n > 1 ? "#" + n : ""),
                         page.id() + ", line " + r.location().line() + ": {{fact:" + r.target() + (r.options().isEmpty() ? "" : "|" + String.join("|", r.options())) + "}}",
-                        "rendered from the dataset: " + Figures.withUnit(ref.value(report).get(), s), link);
+                        "rendered from the dataset: " + Figures.withUnit(ref.value(report).get(), s), link, List.of(ref.toString()));
             } else if (r.kind() == Reference.Kind.NOFACT) {
                 int n = seen.merge("nofact:" + r.target(), 1, Integer::sum);
                 out.exempt(CATEGORY, "nofact/" + page.id() + "/" + r.target() + (n > 1 ? "#" + n : ""),

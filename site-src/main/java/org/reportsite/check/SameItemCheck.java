@@ -75,7 +75,8 @@ final class SameItemCheck {
                 String ex = "\"" + o.item().label + "\" " + o.a().period().describe() + ": " + Figures.format(m.value(), m.scale().decimals()) + " here, "
                         + Figures.format(other.value(), other.scale().decimals()) + " " + other.scale().unit() + " in " + other.table().id();
                 if (examples.size() < 3) examples.add(ex);
-                out.failedUnder(CATEGORY, "unit/" + t.id(), o.description(), ex + ": " + factorWords(o.factor()) + " apart", out.rowLink(m.table().id(), m.row().id()));
+                out.failedUnder(CATEGORY, "unit/" + t.id(), o.description(), ex + ": " + factorWords(o.factor()) + " apart", out.rowLink(m.table().id(), m.row().id()),
+                        List.of(o.a().ref(), o.b().ref()));
             }
             out.problem(Outcomes.error("unit.mismatch", "unit/" + t.id(), mine.row().location(), "table " + t.id() + " is in \"" + mine.scale().unit()
                             + "\", but its figures are " + factorWords(first.factor()) + " times " + (mine.base().abs().compareTo(theirs.base().abs()) > 0 ? "larger" : "smaller")
@@ -109,7 +110,8 @@ final class SameItemCheck {
                 agreed.merge(a.table().id(), 1, Integer::sum);
                 agreed.merge(c.table().id(), 1, Integer::sum);
                 out.passed(CATEGORY, "same/" + a.ref() + "/" + c.ref(), description(it, a, c),
-                        Figures.withUnit(a.value(), a.scale()) + " = " + Figures.withUnit(c.value(), c.scale()), out.rowLink(a.table().id(), a.row().id()));
+                        Figures.withUnit(a.value(), a.scale()) + " = " + Figures.withUnit(c.value(), c.scale()), out.rowLink(a.table().id(), a.row().id()),
+                        List.of(a.ref(), c.ref()));
             } else {
                 if (classes.size() == CLASSES) return;
                 classes.add(new ArrayList<>(List.of(c)));
@@ -144,7 +146,8 @@ final class SameItemCheck {
         if (x.subtract(y).abs().compareTo(tolerance) <= 0) {
             agreed.merge(a.table().id(), 1, Integer::sum);
             agreed.merge(b.table().id(), 1, Integer::sum);
-            out.passed(CATEGORY, key, description, Figures.withUnit(a.value(), a.scale()) + " = " + Figures.withUnit(b.value(), b.scale()), link);
+            out.passed(CATEGORY, key, description, Figures.withUnit(a.value(), a.scale()) + " = " + Figures.withUnit(b.value(), b.scale()), link,
+                    List.of(a.ref(), b.ref()));
             return;
         }
         if (x.signum() == 0 || y.signum() == 0) return;

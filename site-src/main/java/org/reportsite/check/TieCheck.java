@@ -154,13 +154,14 @@ final class TieCheck {
                     : "sum " + expected + " against " + actual + (rounded > 0 ? ", beyond the rounding of " + rounded + " rounded figures" : "");
         }
         String detail = leftText + " = " + rightText + ": " + how + nil;
+        List<String> facts = all.stream().map(x -> x.ref().toString()).toList();
         if (ok) {
-            out.passed(CATEGORY, key, description, detail, link);
+            out.passed(CATEGORY, key, description, detail, link, facts);
         } else {
             Finding f = Outcomes.error("tie.mismatch", key, tie.location(), "tie \"" + tie.id() + "\" fails: " + detail, expected, actual,
                     "Compare " + String.join(", ", all.stream().map(Term::shown).toList()) + " with the source; if the source itself "
                             + "disagrees, acknowledge \"" + key + "\" in checks.json with the reason.");
-            out.failed(CATEGORY, description, detail, link, f);
+            out.failed(CATEGORY, description, detail, link, f, facts);
         }
     }
 

@@ -129,6 +129,10 @@ final class Reporter {
                 n.put("status", p.status().name().toLowerCase(Locale.ROOT));
                 n.put("description", Printable.escape(p.description()));
                 if (p.detail() != null) n.put("detail", Printable.escape(p.detail()));
+                if (!p.facts().isEmpty()) {
+                    ArrayNode facts = n.putArray("facts");
+                    p.facts().forEach(facts::add);
+                }
             }
             ArrayNode ex = checks.putArray("exempted");
             for (CheckResult.Performed p : c.exempted()) {

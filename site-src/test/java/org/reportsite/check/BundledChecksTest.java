@@ -91,4 +91,16 @@ class BundledChecksTest {
         assertTrue(foot.selectFirst("a").attr("href").endsWith("#r-use-of-proceeds-total"), foot.selectFirst("a").attr("href"));
         assertEquals(c.exempted().size(), page.select("ul.exempted li").size());
     }
+
+    @Test
+    void eachFactKnowsTheChecksItTakesPartIn() {
+        var byFact = checks().byFact();
+        List<String> revenue = byFact.get("income-statement/revenue/h1-2025").stream().map(CheckResult.Performed::key).toList();
+        assertTrue(revenue.contains("foot/income-statement/gross-profit/h1-2025"), "the total it adds into: " + revenue);
+        assertTrue(revenue.stream().anyMatch(k -> k.startsWith("tie/")), "a tie to another table: " + revenue);
+        List<String> cited = byFact.get("revenue-by-segment/revenue/h1-2025").stream().map(CheckResult.Performed::key).toList();
+        assertTrue(cited.stream().anyMatch(k -> k.startsWith("fact/mdna/results/")), "the prose that quotes it: " + cited);
+        List<String> share = byFact.get("revenue-by-segment/x-businesses/pct-h1-2024").stream().map(CheckResult.Performed::key).toList();
+        assertTrue(share.contains("computed/revenue-by-segment/x-businesses/share-h1-2024"), "the computed share it is checked by: " + share);
+    }
 }
