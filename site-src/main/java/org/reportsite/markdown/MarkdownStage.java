@@ -4,6 +4,9 @@ import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -60,6 +63,7 @@ public final class MarkdownStage {
     public record Result(String html, List<Finding> warnings) {}
 
     private static final DataKey<String> NONCE = new DataKey<>("REPORT_SITE_NONCE", "");
+    private static final DataKey<List<Figure>> FIGURES = new DataKey<>("REPORT_SITE_FIGURES", List.of());
 
     private final HtmlRenderer renderer;
     private final boolean trustedHtml;
@@ -81,9 +85,28 @@ public final class MarkdownStage {
 
     /** The page body as an HTML fragment, with a warning for each piece of raw HTML removed. Thread-safe. */
     public Result render(Page page) {
+        return render(page, List.of());
+    }
+
+    /**
+     * A figure of the prose that the check resolved to a fact: its place in the page body ({@code start}..{@code end})
+     * and the fact ({@code table/row/column}).
+     */
+    public record Figure(int start, int end, String fact) {}
+
+    /**
+     * The page body as HTML, each of {@code figures} wrapped as a figure of the dataset
+     * ({@code <span class="fact prose-fact" data-fact="...">HK$612.3 million</span>}) so that the site treats it as
+     * it treats a {@code {{fact:...}}}. A figure is wrapped when it lies within one run of plain text; a page with raw
+     * HTML keeps its figures as text (the sanitiser does not know the wrapping). Thread-safe.
+     */
+    public Result render(Page page, List<Figure> figures) {
         String nonce = nonce(page.markdown());
         Document ast = MarkdownSyntax.parse(page.markdown());
         ast.set(NONCE, nonce);
+        List<Figure> sorted = new java.util.ArrayList<>(figures);
+        sorted.sort(java.util.Comparator.comparingInt(Figure::start));
+        ast.set(FIGURES, sorted);
         HtmlPolicy policy = new HtmlPolicy(nonce);
         Set<Finding> warnings = new LinkedHashSet<>();
         String file = page.location() == null ? page.id() : page.location().file();
@@ -93,6 +116,7 @@ public final class MarkdownStage {
             if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) raw = true;
             inspect(n, policy, new Location(file, page.bodyLine() + lines.line(n.getStartOffset()), 0), warnings);
         }
+        if (raw) ast.set(FIGURES, List.of());
         String html = renderer.render(ast);
         return new Result(raw ? clean(html, policy, nonce) : html.replace(nonceAttr(nonce), ""), List.copyOf(warnings));
     }
@@ -200,7 +224,31 @@ public final class MarkdownStage {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(new NodeRenderingHandler<>(Directive.class, Placeholders::inline),
-                    new NodeRenderingHandler<>(Directive.Block.class, Placeholders::block));
+                    new NodeRenderingHandler<>(Directive.Block.class, Placeholders::block),
+                    new NodeRenderingHandler<>(Text.class, Placeholders::text));
+        }
+
+        /** Plain text as Flexmark writes it, with the figures of the dataset in it wrapped. */
+        private static void text(Text node, NodeRendererContext ctx, HtmlWriter html) {
+            List<Figure> figures = ctx.getDocument().get(FIGURES);
+            BasedSequence chars = node.getChars();
+            int start = node.getStartOffset(), end = node.getEndOffset();
+            boolean plain = !figures.isEmpty() && end - start == chars.length() && chars.indexOf('\\') < 0 && chars.indexOf('&') < 0;
+            if (!plain) {
+                html.text(Escaping.normalizeEOL(chars.unescape()));
+                return;
+            }
+            String text = chars.toString();
+            int at = 0;
+            for (Figure f : figures) {
+                if (f.start() < start + at || f.end() > end) continue;
+                html.text(Escaping.normalizeEOL(text.substring(at, f.start() - start)));
+                html.raw("<span class=\"fact prose-fact\" data-fact=\"" + escape(f.fact()) + "\">");
+                html.text(text.substring(f.start() - start, f.end() - start));
+                html.raw("</span>");
+                at = f.end() - start;
+            }
+            html.text(Escaping.normalizeEOL(text.substring(at)));
         }
 
         private static void block(Directive.Block b, NodeRendererContext ctx, HtmlWriter html) {

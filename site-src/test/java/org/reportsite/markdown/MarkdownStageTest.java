@@ -34,4 +34,14 @@ class MarkdownStageTest {
         assertTrue(body.select("script").isEmpty(), out);
         assertEquals("a\"><script>/b/c", body.selectFirst("span").attr("data-fact"), "the target stays an attribute value: " + out);
     }
+
+    @org.junit.jupiter.api.Test
+    void figuresOfTheProseResolvedToAFactAreWrappedAsFacts() {
+        String md = "Revenue was HK$612.3 million, up *10.4%*.\n\n`HK$1.0 million` stays code.\n";
+        Page p = new Page("p", "P", 0, null, null, true, md, 5, List.of(), new Location("narrative/p.md", 1, 0));
+        int at = md.indexOf("HK$612.3 million");
+        String html = new MarkdownStage().render(p, List.of(new MarkdownStage.Figure(at, at + "HK$612.3 million".length(), "t/revenue/h1"))).html();
+        assertTrue(html.contains("<p>Revenue was <span class=\"fact prose-fact\" data-fact=\"t/revenue/h1\">HK$612.3 million</span>, up <em>10.4%</em>.</p>"), html);
+        assertEquals(new MarkdownStage().toHtml(p), new MarkdownStage().render(p, List.of()).html(), "no figures: the page as without them");
+    }
 }
