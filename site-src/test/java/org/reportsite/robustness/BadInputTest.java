@@ -4,6 +4,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SampleReport;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +23,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.reportsite.robustness.SampleContent.lineOf;
-import static org.reportsite.robustness.SampleContent.replace;
-import static org.reportsite.robustness.SampleContent.write;
+import static org.reportsite.testkit.Content.lineOf;
+import static org.reportsite.testkit.Content.replace;
+import static org.reportsite.testkit.Content.write;
 
 /**
  * The bad-input suite: each case breaks one thing in a small valid report and runs {@code build} as a user
@@ -38,8 +44,8 @@ class BadInputTest {
 
     @BeforeAll
     static void buildTheGoodSiteOnce() throws IOException {
-        out = TestDirs.create("bad-input").resolve("generated-site");
-        Cli ok = Cli.build(SampleContent.create(), out);
+        out = TempDirs.create("bad-input").resolve("generated-site");
+        Cli ok = Cli.build(Content.sample().dir(), out);
         assertEquals(0, ok.exitCode(), ok.all());
         before = Snapshot.of(out);
         assertTrue(before.files().containsKey("index.html") && before.files().containsKey("notes/note-01.html"), before.files().keySet().toString());
@@ -47,18 +53,17 @@ class BadInputTest {
 
     @Test
     void theSampleItselfChecksCleanly() {
-        Cli r = Cli.check(SampleContent.create());
+        Cli r = Cli.check(Content.sample().dir());
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(r.out().contains("0 error(s)"), r.out());
     }
 
     @Test
     void anInternalErrorIsOneLineWithoutDebugAndAStackTraceWithIt() throws IOException {
-        Path templates = TestDirs.create("broken-templates");
-        for (String t : List.of("layout.html", "table.html")) Files.copy(Path.of("templates", t), templates.resolve(t));
+        Path templates = Content.copy(Builds.TEMPLATES, TempDirs.create("broken-templates"));
         Files.writeString(templates.resolve("layout.html"), "<p th:text=\"${nothing.here.at.all}\">x</p>");
-        Path o = TestDirs.create("internal").resolve("site");
-        String[] args = {"build", "--content", SampleContent.create().toString(), "--out", o.toString(), "--templates", templates.toString(),
+        Path o = TempDirs.create("internal").resolve("site");
+        String[] args = {"build", "--content", Content.sample().dir().toString(), "--out", o.toString(), "--templates", templates.toString(),
                 "--static", "static"};
         Cli plain = Cli.run(args);
         assertEquals(1, plain.exitCode());
@@ -74,7 +79,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsWithALocatedErrorAndKeepsThePreviousSite(Case c) throws IOException {
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         c.breakIt().accept(content);
         Cli r = Cli.build(content, out);
 
@@ -129,13 +134,13 @@ class BadInputTest {
         cs.add(at("trailing comma in an object", "json.syntax", "report.json", "\"end\": \"2024-06-30\", }",
                 d -> replace(d, "report.json", "\"end\": \"2024-06-30\" } ],", "\"end\": \"2024-06-30\", } ],"), "malformed JSON"));
         cs.add(lineNo("unclosed brace", "json.syntax", "data/income.json", -1,
-                d -> { String t = SampleContent.read(d, "data/income.json").stripTrailing(); write(d, "data/income.json", t.substring(0, t.length() - 1)); },
+                d -> { String t = Content.read(d, "data/income.json").stripTrailing(); write(d, "data/income.json", t.substring(0, t.length() - 1)); },
                 "malformed JSON"));
         cs.add(lineNo("trailing comma in a list", "json.syntax", "glossary.json", 4,
                 d -> replace(d, "glossary.json", "subsidiaries\" }\n", "subsidiaries\" },\n"), "malformed JSON"));
         cs.add(lineNo("empty JSON file", "json.syntax", "glossary.json", 1, d -> write(d, "glossary.json", ""), "empty"));
         cs.add(at("text after the JSON value", "json.syntax", "glossary.json", "extra",
-                d -> write(d, "glossary.json", SampleContent.GLOSSARY + "\nextra\n"), "after the end"));
+                d -> write(d, "glossary.json", SampleReport.GLOSSARY + "\nextra\n"), "after the end"));
         cs.add(at("comment in JSON", "json.syntax", "report.json", "// main",
                 d -> replace(d, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\", // main currency"), "malformed JSON"));
         cs.add(at("duplicate field in an object", "json.syntax", "data/income.json", "\"unit\": \"RMB million\"",
@@ -256,7 +261,7 @@ class BadInputTest {
         cs.add(lineNo("file that is not UTF-8", "content.encoding", "narrative/notes/note-01.md", 6,
                 d -> write(d, "narrative/notes/note-01.md", latin1("---\ntitle: Revenue\nnote: \"1\"\n---\n\nRevenue in \u00a3 from caf\u00e9s.\n")), "not valid UTF-8"));
         cs.add(lineNo("file in UTF-16", "content.encoding", "glossary.json", 1,
-                d -> write(d, "glossary.json", SampleContent.GLOSSARY.getBytes(java.nio.charset.StandardCharsets.UTF_16)), "not valid UTF-8"));
+                d -> write(d, "glossary.json", SampleReport.GLOSSARY.getBytes(java.nio.charset.StandardCharsets.UTF_16)), "not valid UTF-8"));
         cs.add(lineNo("empty content folder", "content.missing", "report.json", 0, BadInputTest::emptyFolder, "missing"));
         cs.add(lineNo("content folder missing", "content.missing", "", -1, BadInputTest::removeFolder, "does not exist"));
         cs.add(lineNo("huge file", "content.too-large", "data/income.json", 0,
@@ -330,7 +335,7 @@ class BadInputTest {
 
     static Path outsideFile() {
         try {
-            Path f = Files.createTempFile(TestDirs.create("outside"), "outside", ".md");
+            Path f = Files.createTempFile(TempDirs.create("outside"), "outside", ".md");
             Files.writeString(f, "---\ntitle: Outside\n---\nSecret.\n");
             return f;
         } catch (IOException e) { throw new java.io.UncheckedIOException(e); }

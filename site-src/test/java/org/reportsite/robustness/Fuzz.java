@@ -3,6 +3,7 @@ package org.reportsite.robustness;
 import org.jsoup.nodes.Element;
 import org.reportsite.model.Finding;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ final class Fuzz {
     }
 
     static SiteBuild.Result build(Path content, Path out, String input) {
-        return bounded(input, () -> SiteBuild.run(new SiteBuild.Options(content, Path.of("templates"), Path.of("static"), out, true, null)));
+        return bounded(input, () -> Builds.build(content, out));
     }
 
     /** A failed build names, for every error, the file (and for a JSON error the line) and says what to do; a good one wrote the site. */
@@ -111,6 +112,4 @@ final class Fuzz {
             });
         }
     }
-
-    static void deleteTree(Path dir) { TestDirs.deleteTree(dir); }
 }

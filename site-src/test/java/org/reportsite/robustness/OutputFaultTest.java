@@ -3,6 +3,10 @@ package org.reportsite.robustness;
 import org.junit.jupiter.api.Test;
 import org.reportsite.site.OutputDir;
 import org.reportsite.site.OutputException;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +28,7 @@ import static org.reportsite.robustness.BadInputTest.assertNoStackTrace;
 class OutputFaultTest {
 
     private static Cli failsWith(Path out, String message) {
-        Cli r = Cli.build(SampleContent.create(), out);
+        Cli r = Cli.build(Content.sample().dir(), out);
         assertEquals(1, r.exitCode(), r.all());
         assertNoStackTrace(r);
         assertTrue(r.err().contains("error [output]") && r.err().contains(message), r.err());
@@ -34,14 +38,14 @@ class OutputFaultTest {
 
     @Test
     void anOutputBelowARegularFileIsAClearError() throws IOException {
-        Path file = Files.createTempFile(TestDirs.create("file"), "not-a-folder", ".txt");
+        Path file = Files.createTempFile(TempDirs.create("file"), "not-a-folder", ".txt");
         failsWith(file.resolve("site"), "cannot create the folder");
         assertEquals("", Files.readString(file));
     }
 
     @Test
     void anOutputThatIsARegularFileIsLeftAlone() throws IOException {
-        Path file = Files.createTempFile(TestDirs.create("file"), "site", ".html");
+        Path file = Files.createTempFile(TempDirs.create("file"), "site", ".html");
         Files.writeString(file, "mine");
         failsWith(file, "exists and is not a folder");
         assertEquals("mine", Files.readString(file));
@@ -49,7 +53,7 @@ class OutputFaultTest {
 
     @Test
     void aFolderNotWrittenByReportSiteIsNeverReplaced() throws IOException {
-        Path dir = TestDirs.create("someone-elses");
+        Path dir = TempDirs.create("someone-elses");
         Files.writeString(dir.resolve("thesis.tex"), "\\documentclass{article}");
         Snapshot before = Snapshot.of(dir);
         failsWith(dir, "not empty and was not written by report-site");
@@ -74,8 +78,8 @@ class OutputFaultTest {
 
     @Test
     void aSecondBuildWhileOneIsWritingStopsWithAClearMessage() throws IOException {
-        Path out = TestDirs.create("locked").resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        Path out = TempDirs.create("locked").resolve("generated-site");
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         Snapshot before = Snapshot.of(out);
         try (OutputDir running = OutputDir.open(out)) {
             assertTrue(Files.isDirectory(running.temp()));
@@ -83,14 +87,14 @@ class OutputFaultTest {
             assertTrue(r.err().contains("Wait for it to finish"), r.err());
             assertEquals(before, Snapshot.of(out));
         }
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode(), "the lock is free again once the first build ends");
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode(), "the lock is free again once the first build ends");
         assertNoLeftovers(out.getParent());
     }
 
     @Test
     void aBuildKilledInsideTheSwapIsRepairedByTheNextRunEvenAFailingOne() throws IOException {
-        Path out = TestDirs.create("swap").resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        Path out = TempDirs.create("swap").resolve("generated-site");
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         Snapshot before = Snapshot.of(out);
         // the state a kill between the two renames of the swap leaves: the site moved aside, the new one not yet in place
         Files.move(out, out.resolveSibling(".generated-site.old-1-abc"));
@@ -98,8 +102,8 @@ class OutputFaultTest {
         Files.writeString(temp.resolve("index.html"), "half a site");
         assertFalse(Files.exists(out));
 
-        Path broken = SampleContent.create();
-        SampleContent.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
+        Path broken = Content.sample().dir();
+        Content.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
         Cli r = Cli.build(broken, out);
         assertEquals(1, r.exitCode());
         assertEquals(before, Snapshot.of(out), "the previous site is back, byte-identical");
@@ -108,9 +112,9 @@ class OutputFaultTest {
 
     @Test
     void theSiteFolderHasTheUsualPermissionsSoAWebServerCanReadIt() throws IOException {
-        Path parent = TestDirs.create("perms");
+        Path parent = TempDirs.create("perms");
         Path out = parent.resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         Path plain = Files.createDirectory(parent.resolve("plain"));
         String expected = PosixFilePermissions.toString(Files.getPosixFilePermissions(plain));
         assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
@@ -119,7 +123,7 @@ class OutputFaultTest {
 
     @Test
     void nothingIsEverWrittenOutsideTheOutputFolder() throws IOException {
-        Path parent = TestDirs.create("guard");
+        Path parent = TempDirs.create("guard");
         try (OutputDir out = OutputDir.open(parent.resolve("site"))) {
             for (String bad : List.of("../x.html", "/etc/passwd", "C:/x.html", "C:x.html", "a/../../x.html", "a\\..\\x.html", "./x.html",
                     "", "notes/../../x", "a//b.html", "..", "notes/..")) {
@@ -135,11 +139,11 @@ class OutputFaultTest {
 
     @Test
     void aSucceedingBuildReplacesTheSiteAndLeavesNoTemporaryFolder() throws IOException {
-        Path out = TestDirs.create("replace").resolve("generated-site");
-        Path content = SampleContent.create();
+        Path out = TempDirs.create("replace").resolve("generated-site");
+        Path content = Content.sample().dir();
         assertEquals(0, Cli.build(content, out).exitCode());
         byte[] first = Files.readAllBytes(out.resolve("index.html"));
-        SampleContent.replace(content, "narrative/index.md", "Results at a glance.", "Results in brief.");
+        Content.replace(content, "narrative/index.md", "Results at a glance.", "Results in brief.");
         assertEquals(0, Cli.build(content, out).exitCode());
         assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(out.resolve("index.html"))));
         assertTrue(Files.readString(out.resolve("index.html")).contains("Results in brief."));

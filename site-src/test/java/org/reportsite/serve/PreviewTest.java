@@ -4,8 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reportsite.site.BundledSite;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,10 +40,10 @@ class PreviewTest {
 
     @BeforeEach
     void start() throws IOException {
-        content = BundledSite.copyContent();
+        content = Content.bundled().dir();
         out = tmp.resolve("site");
         Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET");
-        preview = Preview.start(new SiteBuild.Options(content, BundledSite.TEMPLATES, BundledSite.STATIC, out, true, null), 0, outcomes::add);
+        preview = Preview.start(new SiteBuild.Options(content, Builds.TEMPLATES, Builds.STATIC, out, true, null), 0, outcomes::add);
         assertTrue(outcomes.poll().ok(), "first build");
     }
 
@@ -102,12 +103,6 @@ class PreviewTest {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
     /** Saves a file as editors do: write a temporary file, then rename it over the old one. */
     private static void save(Path file, String text) throws IOException {
         Path t = file.resolveSibling("." + file.getFileName() + ".swp");
@@ -119,7 +114,7 @@ class PreviewTest {
     void aDeletedOutputFolderIsBuiltAgainInFull() throws Exception {
         try (Events events = new Events(preview.address().getPort())) {
             events.next();
-            deleteTree(out);
+            Content.delete(out);
             Path page = content.resolve("narrative/business-review/esg.md");
             save(page, Files.readString(page) + "\nWritten after the site was deleted.\n");
             events.until(e -> e.contains("\"ok\":true"));
