@@ -10,6 +10,7 @@ import org.thymeleaf.templateresource.ITemplateResource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +45,18 @@ public final class Templates {
         this.texts = texts;
     }
 
-    /** Reads every file of {@code dir} (UTF-8). */
+    /** Reads every file of {@code dir} (UTF-8); an exception names the file that cannot be read. */
     public static Templates read(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 List<String> names = new ArrayList<>();
                 for (Path n : dir.relativize(p)) names.add(n.toString());
-                out.put(String.join("/", names), Files.readString(p, StandardCharsets.UTF_8));
+                try {
+                    out.put(String.join("/", names), Files.readString(p, StandardCharsets.UTF_8));
+                } catch (CharacterCodingException e) {
+                    throw new IOException(p + " is not valid UTF-8", e);
+                }
             }
         }
         return new Templates(dir, Map.copyOf(out));

@@ -7,6 +7,7 @@ import org.reportsite.render.Renderer;
 import org.reportsite.render.Templates;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -51,8 +52,9 @@ final class Prepare implements Stage {
         Templates t;
         try {
             t = Templates.read(dir);
-        } catch (IOException | RuntimeException e) {
-            ctx.findings.error("templates.read", Location.of(dir.toString()), "the templates cannot be read: " + e.getMessage(),
+        } catch (IOException | UncheckedIOException e) {
+            String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            ctx.findings.error("templates.read", Location.of(dir.toString()), "the templates cannot be read: " + why,
                     "Check that every file in the templates folder is a readable UTF-8 text file.");
             return null;
         }
