@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.reportsite.model.Finding;
 import org.reportsite.site.SiteBuild;
-import org.reportsite.testkit.Builds;
 import org.reportsite.testkit.Cli;
 import org.reportsite.testkit.Content;
 
