@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * The Thymeleaf templates of a build, read once. Every template is looked up by name through this one
  * resolver, so the engine renders exactly the texts a build compares with the previous build's (a template
- * edited while the site renders cannot make two pages disagree). Equal texts give an equal object, whose
- * engine (with its parsed templates) a later build may keep.
+ * edited while the site renders cannot make two pages disagree). Reading a folder whose texts are those read
+ * last gives the same object back, with its engine and the templates and expressions parsed in it: the builds
+ * of one process (the preview, the tests) parse each template once.
  */
 public final class Templates {
     /** The page layout every page is rendered into. */
@@ -34,6 +36,9 @@ public final class Templates {
     /** A table of the dataset. */
     public static final String TABLE = "table";
     private static final String SUFFIX = ".html";
+
+    /** The templates read last (with their engine), given back while a folder's texts are the same. */
+    private static final AtomicReference<Templates> LAST = new AtomicReference<>();
 
     private final Path dir;
     /** Every file of the templates folder: path relative to it ("layout.html", "parts/nav.html") → text. */
@@ -59,7 +64,11 @@ public final class Templates {
                 }
             }
         }
-        return new Templates(dir, Map.copyOf(out));
+        Templates read = new Templates(dir, Map.copyOf(out));
+        Templates last = LAST.get();
+        if (read.equals(last)) return last;
+        LAST.set(read);
+        return read;
     }
 
     /** The templates the renderer asks for by name: the layout, the table, each generated page's. */

@@ -25,8 +25,7 @@ final class Prepare implements Stage {
         Templates templates = templates(ctx);
         if (templates == null) return null;
         BuildState last = ctx.last;
-        // an unchanged set of templates keeps the last build's engine, with its parsed templates
-        ctx.templates = last != null && templates.equals(last.templates) ? last.templates : templates;
+        ctx.templates = templates;
         String zip = ctx.options.zip() ? OfflineZip.sitePath(ctx.report.meta()) : null;
         ctx.markdown = new MarkdownStage(ctx.report.meta().trustedHtml());
         ctx.renderer = new Renderer(ctx.templates, ctx.report, ctx.index, zip);
