@@ -33,6 +33,27 @@
     if (wide.addEventListener) wide.addEventListener('change', sync);
   }
 
+  /* ---------- tables wider than their frame: the "scroll sideways" cue ---------- */
+  /* shown while the table overflows its frame; clicking it scrolls the table on by most of a frame (back at the end) */
+  var cues = Array.prototype.slice.call(document.querySelectorAll('.fin-table > .scroll-cue'));
+  if (cues.length) {
+    /* a cue for the eye: the frame itself is focusable and scrolls with the arrow keys */
+    cues.forEach(function (cue) { cue.setAttribute('aria-hidden', 'true'); });
+    var mark = function () {
+      cues.forEach(function (cue) { var f = cue.nextElementSibling; cue.hidden = !(f && f.scrollWidth > f.clientWidth + 1); });
+    };
+    mark();
+    window.addEventListener('resize', mark);
+    cues.forEach(function (cue) {
+      cue.addEventListener('click', function () {
+        var f = cue.nextElementSibling;
+        var atEnd = f.scrollLeft + f.clientWidth >= f.scrollWidth - 1;
+        var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        f.scrollTo({ left: atEnd ? 0 : f.scrollLeft + f.clientWidth * 0.8, behavior: still ? 'auto' : 'smooth' });
+      });
+    });
+  }
+
   if (!input || !panel) return;
 
   /* ---------- search index: a script next to this one, loaded once ---------- */

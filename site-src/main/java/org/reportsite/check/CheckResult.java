@@ -28,6 +28,21 @@ public record CheckResult(List<Performed> performed, List<Finding> findings, Lis
 
     public enum Status { PASSED, FAILED, ACKNOWLEDGED }
 
+    /**
+     * The id of a check's entry on the Data checks page, made from its key and one-to-one with it: {@code a-z},
+     * {@code 0-9} and {@code -} are kept, {@code /} becomes {@code .}, any other character {@code _hex_}
+     * ({@code foot/use-of-proceeds/total/actual-use} → {@code check-foot.use-of-proceeds.total.actual-use}).
+     */
+    public static String anchor(String key) {
+        StringBuilder sb = new StringBuilder("check-");
+        key.codePoints().forEach(c -> {
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') sb.appendCodePoint(c);
+            else if (c == '/') sb.append('.');
+            else sb.append('_').append(Integer.toHexString(c)).append('_');
+        });
+        return sb.toString();
+    }
+
     public long count(Status s) { return performed.stream().filter(p -> p.status() == s).count(); }
 
     public long count(String category, Status s) {

@@ -34,6 +34,7 @@ final class ReferenceCheck {
 
     List<Finding> run() {
         navigation();
+        home();
         for (Page p : report.pages()) for (Reference r : p.references()) reference(r);
         for (var e : index.tablePlacements().entrySet()) {
             if (e.getValue().size() > 1) {
@@ -96,6 +97,53 @@ final class ReferenceCheck {
             if (!seen.containsKey(p.id())) {
                 out.add(Finding.error("nav.missing-page", p.location(), "page \"" + p.id() + "\" is not in the navigation of report.json",
                         "Add it to a section's \"pages\", or move it into a folder named by a section's \"dir\"."));
+            }
+        }
+    }
+
+    /** report.json's highlights and legal notice page: every fact, column, link and page they name exists. */
+    private void home() {
+        ReportMeta.PageRef legal = report.meta().legalNotice();
+        if (legal != null && report.page(legal.id()).isEmpty()) {
+            out.add(Finding.error("report.legal-notice", legal.location(), "\"legalNotice\" names page \"" + legal.id() + "\", which does not exist",
+                    "Name the narrative page that holds the legal notice" + closest(legal.id(), report.pages().stream().map(Page::id).toList()) + "."));
+        }
+        for (ReportMeta.Highlight h : report.meta().highlights()) {
+            int before = out.size();
+            reference(new Reference(Reference.Kind.FACT, h.fact(), h.options(), h.location()));
+            if (out.size() > before) continue;
+            Table t = report.tables().get(FactRef.parse(h.fact()).orElseThrow().table());
+            if (h.change() != null) {
+                int had = out.size();
+                reference(new Reference(Reference.Kind.FACT, h.change(), List.of(), h.location()));
+                if (out.size() == had) {
+                    FactRef c = FactRef.parse(h.change()).orElseThrow();
+                    String unit = report.tables().get(c.table()).column(c.column()).orElseThrow().unit();
+                    if (!"%".equals(unit)) {
+                        out.add(Finding.error("report.highlight", h.location(), "the change of highlight " + h.fact() + " is " + h.change()
+                                + ", which is in " + unit + ", not in per cent", "\"change\" names the printed percentage change, e.g. key-highlights/revenue/change."));
+                    }
+                }
+            }
+            if (h.compare() != null && t.column(h.compare()).isEmpty()) {
+                out.add(Finding.error("report.highlight", h.location(), "highlight " + h.fact() + " compares with column \"" + h.compare()
+                        + "\", which table " + t.id() + " does not have", "Columns of " + t.id() + ": "
+                        + String.join(", ", t.columns().stream().map(Table.Column::id).toList()) + "."));
+            }
+            if (h.link() != null) {
+                int colon = h.link().indexOf(':');
+                Reference.Kind kind = colon < 0 ? null : switch (h.link().substring(0, colon)) {
+                    case "page" -> Reference.Kind.PAGE_LINK;
+                    case "table" -> Reference.Kind.TABLE_LINK;
+                    case "note" -> Reference.Kind.NOTE_LINK;
+                    default -> null;
+                };
+                if (kind == null) {
+                    out.add(Finding.error("report.highlight", h.location(), "highlight " + h.fact() + " links to \"" + h.link()
+                            + "\", which is not a page:, table: or note: reference", "Write e.g. \"page:mdna/results\" or \"note:4\"."));
+                } else {
+                    reference(new Reference(kind, h.link().substring(colon + 1), List.of(), h.location()));
+                }
             }
         }
     }

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class ContentLoader {
     private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
-            "currency", "source", "baseUrl", "navigation", "trustedHtml");
+            "currency", "source", "baseUrl", "navigation", "trustedHtml", "highlights", "legalNotice");
 
     private final Path root;
     private final Findings findings;
@@ -120,7 +120,9 @@ public final class ContentLoader {
             for (JsonNode c : f.objects(iss, "stockCodes", "the issuer", false)) {
                 codes.add(new ReportMeta.StockCode(f.text(c, "code", "a stock code", true), f.text(c, "counter", "a stock code", false)));
             }
-            issuer = new ReportMeta.Issuer(f.text(iss, "name", "the issuer", true), f.text(iss, "localName", "the issuer", false),
+            f.unknownFields(iss, "the issuer", Set.of("name", "localName", "localNameLang", "description", "stockCodes"));
+            String localName = f.text(iss, "localName", "the issuer", false);
+            issuer = new ReportMeta.Issuer(f.text(iss, "name", "the issuer", true), localName, language(f, iss, localName),
                     f.text(iss, "description", "the issuer", false), List.copyOf(codes));
         }
         ReportMeta.Period period = period(f, r.get("period"), "\"period\"", r, true);
@@ -156,11 +158,53 @@ public final class ContentLoader {
             }
             nav.add(new ReportMeta.NavSection(title, List.copyOf(pages), dir, f.at(n)));
         }
+        List<ReportMeta.Highlight> highlights = new ArrayList<>();
+        for (JsonNode h : f.objects(r, "highlights", "report.json", false)) {
+            f.unknownFields(h, "a highlight", Set.of("fact", "label", "change", "compare", "link"));
+            String fact = f.text(h, "fact", "a highlight", true);
+            if (fact == null) continue;
+            List<String> parts = new ArrayList<>();
+            for (String o : fact.split("\\|")) if (!o.isBlank()) parts.add(o.strip());
+            if (parts.isEmpty()) continue;
+            highlights.add(new ReportMeta.Highlight(parts.get(0), List.copyOf(parts.subList(1, parts.size())), f.text(h, "label", "a highlight", false),
+                    f.text(h, "change", "a highlight", false), f.text(h, "compare", "a highlight", false), f.text(h, "link", "a highlight", false), f.at(h)));
+        }
+        String legal = f.text(r, "legalNotice", "report.json", false);
+        ReportMeta.PageRef legalNotice = legal == null ? null : new ReportMeta.PageRef(legal, f.at(r.get("legalNotice")));
         String title = f.text(r, "title", "report.json", true);
         if (issuer == null || title == null || period == null) return null;
         String shortTitle = f.text(r, "shortTitle", "report.json", false);
         return new ReportMeta(issuer, title, shortTitle == null ? title : shortTitle, period, List.copyOf(comparatives),
-                f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav), f.bool(r, "trustedHtml", "report.json", false));
+                f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav), f.bool(r, "trustedHtml", "report.json", false),
+                List.copyOf(highlights), legalNotice);
+    }
+
+    /**
+     * The language of the issuer's local name: {@code localNameLang} when given (a well-formed BCP 47 tag), else
+     * the name's script: Han alone is Chinese ({@code zh}), with kana Japanese, with Hangul Korean; null otherwise.
+     */
+    private String language(JsonFields f, JsonNode issuer, String localName) {
+        String tag = f.text(issuer, "localNameLang", "the issuer", false);
+        if (tag != null) {
+            try {
+                return new java.util.Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+            } catch (java.util.IllformedLocaleException e) {
+                findings.error("report.lang", f.at(issuer.get("localNameLang")), "\"localNameLang\" \"" + tag + "\" is not a language tag",
+                        "Write a BCP 47 tag such as \"zh-Hans\" (Simplified Chinese), \"zh-Hant\" (Traditional Chinese) or \"ja\".");
+                return null;
+            }
+        }
+        if (localName == null) return null;
+        boolean han = false, kana = false, hangul = false;
+        for (int i = 0; i < localName.length(); ) {
+            int c = localName.codePointAt(i);
+            Character.UnicodeScript s = Character.UnicodeScript.of(c);
+            han |= s == Character.UnicodeScript.HAN;
+            kana |= s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA;
+            hangul |= s == Character.UnicodeScript.HANGUL;
+            i += Character.charCount(c);
+        }
+        return kana ? "ja" : hangul ? "ko" : han ? "zh" : null;
     }
 
     private ReportMeta.Period period(JsonFields f, JsonNode p, String what, JsonNode parent, boolean required) {

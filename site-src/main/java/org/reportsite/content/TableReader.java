@@ -237,9 +237,12 @@ final class TableReader {
                                     "Write the cell as a string in double quotes, or null.");
                         } else if (v.isNumber()) {
                             amounts.put(col.id(), v.decimalValue());
+                        } else if (v.isTextual() && Row.NOT_MEANINGFUL.matcher(v.asText()).matches()) {
+                            texts.put(col.id(), v.asText());
                         } else {
                             findings.error("json.type", f.at(v), what + ", column \"" + col.id() + "\": an amount must be a JSON number, found "
-                                    + JsonFields.kind(v), "Write the number without quotes, e.g. 1234 or -1234.5; use null for nil.");
+                                    + JsonFields.kind(v), "Write the number without quotes, e.g. 1234 or -1234.5; use null for nil, "
+                                    + "or \"n.m.\" where the report prints that a percentage is not meaningful.");
                         }
                     }
                 }

@@ -112,7 +112,7 @@ public record ReportDiff(String oldLabel, String newLabel,
         String value() { return amount != null ? amount.toPlainString() : text; }
 
         String formatted() {
-            if (column.text()) return text == null ? Amounts.NIL : text;
+            if (column.text() || amount == null && text != null) return text == null ? Amounts.NIL : text;
             return Amounts.format(amount, column.decimals(), column.minusSign());
         }
 
@@ -129,7 +129,7 @@ public record ReportDiff(String oldLabel, String newLabel,
             for (Row row : t.rows()) {
                 for (Table.Column c : t.columns()) {
                     out.put(t.id() + "/" + row.id() + "/" + c.id(),
-                            new Cell(t, row, c, c.text() ? null : row.amount(c.id()), c.text() ? row.texts().get(c.id()) : null));
+                            new Cell(t, row, c, c.text() ? null : row.amount(c.id()), row.amount(c.id()) == null ? row.texts().get(c.id()) : null));
                 }
             }
         }

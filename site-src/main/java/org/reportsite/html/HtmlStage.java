@@ -96,6 +96,33 @@ public final class HtmlStage {
     private Optional<Term> term(String name, PageDeps deps) { return deps.answer(PageDeps.Question.TERM, name, index.term(name)); }
 
     /**
+     * Marks the issuer's name in its own language ({@code localName} of report.json, e.g. the Chinese name) with
+     * {@code lang}, wherever the text gives it, so that screen readers speak it in that language and the stylesheet
+     * picks a font that has its characters.
+     */
+    private void markLanguage(Element content) {
+        var issuer = index.report().meta().issuer();
+        String name = issuer.localName(), lang = issuer.localNameLang();
+        if (name == null || name.isBlank() || lang == null) return;
+        List<TextNode> found = new ArrayList<>();
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && t.getWholeText().contains(name)) found.add(t);
+        }, content);
+        for (TextNode t : found) {
+            Element marked = t.parent() instanceof Element e ? e.closest("[lang]") : null;
+            if (marked != null && lang.equals(marked.attr("lang"))) continue; // already in that language
+            TextNode rest = t;
+            int at;
+            while ((at = rest.getWholeText().indexOf(name)) >= 0) {
+                TextNode match = at == 0 ? rest : rest.splitText(at);
+                rest = match.getWholeText().length() > name.length() ? match.splitText(name.length()) : null;
+                match.wrap("<span lang=\"" + lang + "\"></span>");
+                if (rest == null) break;
+            }
+        }
+    }
+
+    /**
      * Processes one rendered page, noting in {@code deps} what the index was asked. {@code page} is null for
      * generated pages (no automatic links, no search entries).
      */
@@ -104,6 +131,7 @@ public final class HtmlStage {
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         Element content = doc.selectFirst(CONTENT);
         if (content != null) {
+            markLanguage(content);
             anchorHeadings(content, page);
             if (page != null) {
                 autoLinkNotes(content, page, deps);

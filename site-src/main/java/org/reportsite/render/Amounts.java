@@ -76,4 +76,13 @@ public final class Amounts {
     }
 
     public record Scaled(BigDecimal value, int decimals) {}
+
+    /** The unit of a value after {@link #scale}: {@code RMB'000} shown in millions is {@code RMB million}. */
+    public static String scaledUnit(String unit, List<String> options) {
+        String u = unit == null ? "" : unit.strip();
+        String to = options.contains("million") ? "million" : options.contains("billion") ? "billion" : options.contains("thousand") ? "thousand" : null;
+        if (to == null || u.equals("%")) return u;
+        String base = u.replaceAll("(?i)'000|\\s*\\b(thousands?|millions?|billions?)\\b", "").strip();
+        return base.isEmpty() ? to : base + " " + to;
+    }
 }

@@ -15,18 +15,21 @@ import java.util.List;
  * stacked bars and a waterfall. Every chart is a figure with a visible title, an SVG {@code <title>} and a
  * {@code <desc>} that states every value drawn, and a link to the table it is drawn from.
  *
- * <p>Labels sit above their bars, so the drawing stays narrow (400 units) and readable on a phone. Values are
- * exact (BigDecimal) and printed as in the report: thousands separators, negatives in parentheses. Geometry
- * is computed in BigDecimal too, so the output is byte-identical from build to build.
+ * <p>Labels sit above their bars (wrapped onto a second line when long), so the drawing stays narrow: {@value #W}
+ * units, the width of the page's text on a 320 px screen, so that the SVG is never drawn smaller than it is
+ * designed and its 12-unit text never shows under 12 px. Values are exact (BigDecimal) and printed as in the
+ * report: thousands separators, negatives in parentheses. Geometry is computed in BigDecimal too, so the output
+ * is byte-identical from build to build.
  */
 public final class Charts {
-    static final int W = 400;
+    /** Width of the drawing: 320 px less the page's margins. The stylesheet never draws a chart narrower. */
+    static final int W = 288;
     private static final int FONT = 12;
     private static final int LINE = 16;
     private static final int BAR = 13;
     private static final int BAR_GAP = 3;
     private static final int GROUP_GAP = 12;
-    private static final int VALUE_ROOM = 62;
+    static final int VALUE_ROOM = 66;
 
     private Charts() {}
 
@@ -76,9 +79,8 @@ public final class Charts {
         int y = legend(d, cols.stream().map(c -> seriesName(t, c)).toList(), 0, 1);
         for (List<Point> g : groups) {
             Row r = g.get(0).row();
-            d.text(0, y + FONT, "lbl", r.label());
+            y += d.label(0, y, r.label(), W) * LINE + 2;
             d.desc.append(r.label()).append(": ");
-            y += LINE + 2;
             s.zeroLine(d, y - 2, y + g.size() * (BAR + BAR_GAP) - BAR_GAP + 2);
             for (int i = 0; i < g.size(); i++) {
                 Point p = g.get(i);
@@ -117,11 +119,12 @@ public final class Charts {
         for (int ci = 0; ci < cols.size(); ci++) {
             Table.Column c = cols.get(ci);
             String total = format(totals.get(ci), c, spec);
-            d.text(0, y + FONT, "lbl", seriesName(t, c));
-            y += LINE + 2;
+            y += d.label(0, y, seriesName(t, c), W) * LINE + 2;
             d.desc.append(seriesName(t, c)).append(" (total ").append(total).append("): ");
             BigDecimal x = s.x(BigDecimal.ZERO);
             BigDecimal cumulative = BigDecimal.ZERO; // segments end at the scaled running sum, so rounding never adds up
+            List<BigDecimal[]> outside = new ArrayList<>(); // segments too narrow for their value: {start, end}, value under the bar
+            List<String> outsideText = new ArrayList<>();
             for (int ri = 0; ri < rows.size(); ri++) {
                 Row r = rows.get(ri);
                 BigDecimal v = value(r, c, t, spec);
@@ -134,11 +137,28 @@ public final class Charts {
                 d.rect(x, y, w, h, "seg " + series, r.label() + ": " + text);
                 if (w.compareTo(BigDecimal.valueOf(textWidth(text) + 8)) >= 0) {
                     d.text(x.add(BigDecimal.valueOf(4)), y + 16, "val in on" + (ri % 6 + 1), text);
+                } else {
+                    outside.add(new BigDecimal[]{x, x.add(w)});
+                    outsideText.add(text);
                 }
                 x = x.add(w);
             }
             d.text(x.add(BigDecimal.valueOf(4)), y + 16, "val lbl", total);
-            y += h + GROUP_GAP;
+            y += h;
+            // each value that did not fit its segment: under it, on a tick, right-aligned to the segment's end; a
+            // value that would overlap the one before it goes a line lower
+            int lines = 0;
+            BigDecimal freeFrom = null;
+            for (int i = 0; i < outside.size(); i++) {
+                BigDecimal tw = BigDecimal.valueOf(textWidth(outsideText.get(i)));
+                BigDecimal end = outside.get(i)[1].max(tw);
+                if (lines == 0 || end.subtract(tw).compareTo(freeFrom) < 0) lines++;
+                BigDecimal mid = outside.get(i)[0].add(outside.get(i)[1]).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+                d.line(mid, y, y + 3 + (lines - 1) * LINE, "lead");
+                d.text(end, y + 3 + lines * LINE - 3, "val end", outsideText.get(i));
+                freeFrom = end.add(BigDecimal.valueOf(6));
+            }
+            y += (lines > 0 ? 3 + lines * LINE : 0) + GROUP_GAP;
         }
         d.height = y - GROUP_GAP + 8;
         return "Stacked bar chart";
@@ -167,14 +187,21 @@ public final class Charts {
             BigDecimal v = vals.get(i);
             String text = format(v, c, spec);
             boolean balance = i == 0 || i == rows.size() - 1;
-            d.text(0, y + FONT, "lbl", r.label());
+            int labelTop = y;
+            int lines = d.label(0, y, r.label(), W);
+            int labelWidth = d.lastLabelWidth;
             d.desc.append(r.label()).append(' ').append(text).append(i < rows.size() - 1 ? "; " : ".");
-            y += LINE + 2;
+            y += lines * LINE + 2;
             s.zeroLine(d, y - 2, y + BAR + 5);
             BigDecimal from = balance ? BigDecimal.ZERO : run;
             BigDecimal to = balance ? (v == null ? BigDecimal.ZERO : v) : run.add(v == null ? BigDecimal.ZERO : v);
             BigDecimal x0 = s.x(from), x1 = s.x(to);
-            if (prevEnd != null) d.line(s.x(prevEnd), prevBottom, y, "link");
+            if (prevEnd != null) {
+                BigDecimal cx = s.x(prevEnd);
+                // a connector that would run through the label above this bar stops short of it (with room for a wider font)
+                boolean crosses = cx.compareTo(BigDecimal.valueOf(labelWidth + 12)) <= 0;
+                d.connector(cx, prevBottom, y, crosses ? labelTop : -1, crosses ? y - 3 : -1);
+            }
             String cls = balance ? "s1" : v != null && v.signum() < 0 ? "down" : "up";
             d.rect(x0.min(x1), y, x1.subtract(x0).abs(), BAR + 3, "bar " + cls, null);
             boolean left = to.compareTo(from) < 0;
@@ -272,11 +299,45 @@ public final class Charts {
         return d.legendBottom;
     }
 
-    /** Rough width of a label at 12px in a system sans-serif (enough to decide whether it fits). */
+    /**
+     * Width of a value at 12px, on the wide side (the digits of DejaVu Sans Bold are 8.4 units), enough to decide
+     * whether it fits inside a bar.
+     */
     static int textWidth(String s) {
-        int w = 0;
-        for (char ch : s.toCharArray()) w += Character.isDigit(ch) ? 7 : ch == ',' || ch == '.' || ch == '(' || ch == ')' || ch == ' ' ? 4 : ch > 0x2e80 ? 12 : 7;
-        return w;
+        int tenths = 0;
+        for (char ch : s.toCharArray()) {
+            tenths += Character.isDigit(ch) ? 84 : ch == ',' || ch == '.' || ch == '(' || ch == ')' || ch == ' ' ? 46 : ch > 0x2e80 ? 120 : 80;
+        }
+        return (tenths + 9) / 10;
+    }
+
+    /**
+     * Width of a bold label at 12px, on the wide side (DejaVu Sans Bold, the widest common system sans-serif:
+     * lower case about 8 units, capitals 9.5, m and w 12), so that a wrapped label never runs out of the drawing.
+     */
+    static int labelWidth(String s) {
+        int tenths = 0;
+        for (char ch : s.toCharArray()) {
+            tenths += ch > 0x2e80 ? 120 : "mwMW".indexOf(ch) >= 0 ? 120 : Character.isUpperCase(ch) ? 95
+                    : "iljtfr.,:;'|!() /-".indexOf(ch) >= 0 ? 50 : 80;
+        }
+        return (tenths + 9) / 10;
+    }
+
+    /** Words of {@code s} in lines no wider than {@code width} (a single word wider than that gets a line of its own). */
+    static List<String> wrap(String s, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            if (line.length() > 0 && labelWidth(line + " " + word) > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) lines.add(line.toString());
+        return lines;
     }
 
     /** Linear scale from amounts to x, with room at the ends for the value labels. Zero is always on it. */
@@ -311,6 +372,39 @@ public final class Charts {
         final StringBuilder desc = new StringBuilder(512);
         int height;
         int legendBottom;
+        /** The estimated width of the longest line of the last {@link #label}. */
+        int lastLabelWidth;
+
+        /** A bold label at the top-left of a group, wrapped at spaces to {@code width}; returns the number of lines. */
+        int label(int x, int top, String s, int width) {
+            List<String> lines = wrap(s, width);
+            lastLabelWidth = 0;
+            for (String l : lines) lastLabelWidth = Math.max(lastLabelWidth, labelWidth(l));
+            if (lines.size() == 1) {
+                text(x, top + FONT, "lbl", s);
+                return 1;
+            }
+            svg.append("<text class=\"lbl\" x=\"").append(x).append("\" y=\"").append(top + FONT).append("\">");
+            for (int i = 0; i < lines.size(); i++) {
+                svg.append("<tspan x=\"").append(x).append('"').append(i == 0 ? "" : " dy=\"" + LINE + "\"").append('>')
+                   .append(esc(lines.get(i))).append("</tspan>");
+            }
+            svg.append("</text>");
+            return lines.size();
+        }
+
+        /** A dotted connector from y0 down to y1 at x, interrupted between {@code gapFrom} and {@code gapTo} (when not -1). */
+        void connector(BigDecimal x, int y0, int y1, int gapFrom, int gapTo) {
+            String cx = num(x);
+            svg.append("<path class=\"link\" d=\"");
+            if (gapFrom < 0 || gapFrom <= y0) {
+                svg.append("M").append(cx).append(' ').append(y0).append("V").append(y1);
+            } else {
+                svg.append("M").append(cx).append(' ').append(y0).append("V").append(gapFrom);
+                if (gapTo < y1) svg.append("M").append(cx).append(' ').append(gapTo).append("V").append(y1);
+            }
+            svg.append("\"/>");
+        }
 
         void rect(BigDecimal x, int y, BigDecimal w, int h, String cls, String tip) {
             BigDecimal width = w.signum() == 0 ? new BigDecimal("0.5") : w;

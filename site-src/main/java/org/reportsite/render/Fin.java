@@ -1,5 +1,7 @@
 package org.reportsite.render;
 
+import org.reportsite.check.AcknowledgedMarks;
+import org.reportsite.check.ComputedColumns;
 import org.reportsite.model.Index;
 import org.reportsite.model.NoteKey;
 import org.reportsite.model.Row;
@@ -17,11 +19,28 @@ import java.util.List;
  */
 public final class Fin {
 
-    /** A header cell: colspan/rowspan, scope ("col" or "colgroup"), and an optional second line. */
-    public record HeaderCell(String label, String subLabel, int colspan, int rowspan, String scope, String cssClass, String id) {}
+    /**
+     * A header cell: colspan/rowspan, scope ("col" or "colgroup"), an optional second line, and the table column it
+     * heads ({@code column}, null for the line-item header, a column group or a computed column).
+     */
+    public record HeaderCell(String label, String subLabel, int colspan, int rowspan, String scope, String cssClass, String id, String column) {
+        HeaderCell(String label, String subLabel, int colspan, int rowspan, String scope, String cssClass, String id) {
+            this(label, subLabel, colspan, rowspan, scope, cssClass, id, null);
+        }
+    }
 
-    /** A body cell as shown: text, CSS class, fact identity and tooltip (null for computed or text cells). */
-    public record Cell(String text, String cssClass, String fact, String title, boolean nil) {}
+    /**
+     * A body cell as shown: text, CSS class, fact identity and tooltip (null for computed or text cells). {@code spoken}
+     * is what a screen reader says instead of the text shown (nil for the dash, "not meaningful" for n.m.), or null.
+     */
+    public record Cell(String text, String cssClass, String fact, String title, boolean nil, String spoken) {
+        Cell(String text, String cssClass, String fact, String title, boolean nil) {
+            this(text, cssClass, fact, title, nil, nil ? "nil" : null);
+        }
+    }
+
+    /** How a percentage that is not meaningful is printed, as investor-relations reports print it. */
+    public static final String NOT_MEANINGFUL = "n.m.";
 
     /** A group of rows under an optional heading row (rendered as its own {@code <tbody>}). */
     public record RowGroup(Row heading, List<Row> rows) {}
@@ -56,10 +75,19 @@ public final class Fin {
         };
     }
 
+    /**
+     * The figure's classes: {@code wide} for a table of five or more figure columns (a statement of changes in equity,
+     * a roll-forward), which takes all the width there is and a more compact type.
+     */
+    public String tableClass(Table t) {
+        return t.columns().size() + shownComputed(t).size() >= 5 ? "fin-table wide" : "fin-table";
+    }
+
+    /** Whether any row cites a note (the line-item header then names the notes printed at the end of each line item). */
     public boolean hasNotes(Table t) { return t.rows().stream().anyMatch(r -> !r.notes().isEmpty()); }
 
-    /** Columns shown: the table's own, then computed ones. */
-    public int columnCount(Table t) { return t.columns().size() + shownComputed(t).size() + (hasNotes(t) ? 1 : 0) + 1; }
+    /** Columns shown: the line items (with the notes they cite), the table's own columns, then computed ones. */
+    public int columnCount(Table t) { return t.columns().size() + shownComputed(t).size() + 1; }
 
     /**
      * Computed columns to show: one whose percentage the report already prints ({@code published}) is only
@@ -73,17 +101,15 @@ public final class Fin {
     public List<List<HeaderCell>> headerRows(Table t) {
         List<List<HeaderCell>> rows = new ArrayList<>();
         boolean grouped = !t.columnGroups().isEmpty();
-        int extra = hasNotes(t) ? 1 : 0;
         if (grouped) {
             List<HeaderCell> top = new ArrayList<>();
             top.add(new HeaderCell("Line item", null, 1, 2, "col", "label-col", headerId(t, "label")));
-            if (extra == 1) top.add(new HeaderCell("Notes", null, 1, 2, "col", "notes-col", headerId(t, "notes")));
             int i = 0;
             List<Table.Column> cols = t.columns();
             while (i < cols.size()) {
                 Table.ColumnGroup g = groupOf(t, cols.get(i).id());
                 if (g == null) {
-                    top.add(new HeaderCell(cols.get(i).label(), cols.get(i).subLabel(), 1, 2, "col", "num", headerId(t, cols.get(i).id())));
+                    top.add(new HeaderCell(cols.get(i).label(), cols.get(i).subLabel(), 1, 2, "col", "num", headerId(t, cols.get(i).id()), cols.get(i).id()));
                     i++;
                 } else {
                     int span = 0;
@@ -96,14 +122,13 @@ public final class Fin {
             rows.add(top);
             List<HeaderCell> second = new ArrayList<>();
             for (Table.Column c : cols) {
-                if (groupOf(t, c.id()) != null) second.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", "num", headerId(t, c.id())));
+                if (groupOf(t, c.id()) != null) second.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", "num", headerId(t, c.id()), c.id()));
             }
             rows.add(second);
         } else {
             List<HeaderCell> only = new ArrayList<>();
             only.add(new HeaderCell("Line item", null, 1, 1, "col", "label-col", headerId(t, "label")));
-            if (extra == 1) only.add(new HeaderCell("Notes", null, 1, 1, "col", "notes-col", headerId(t, "notes")));
-            for (Table.Column c : t.columns()) only.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", c.text() ? "text" : "num", headerId(t, c.id())));
+            for (Table.Column c : t.columns()) only.add(new HeaderCell(c.label(), c.subLabel(), 1, 1, "col", c.text() ? "text" : "num", headerId(t, c.id()), c.id()));
             for (Table.Computed c : shownComputed(t)) only.add(new HeaderCell(c.label(), null, 1, 1, "col", "num computed", headerId(t, c.id())));
             rows.add(only);
         }
@@ -135,7 +160,6 @@ public final class Fin {
     /** The empty cell that fills a heading row after its heading: its headers are the heading and every column's. */
     public String headingFillHeaders(Table t, Row heading) {
         StringBuilder sb = new StringBuilder(rowHeaderId(t, heading));
-        if (hasNotes(t)) sb.append(' ').append(headerId(t, "notes"));
         for (Table.Column c : t.columns()) sb.append(' ').append(headerId(t, c.id()));
         for (Table.ColumnGroup g : t.columnGroups()) sb.append(' ').append(groupHeaderId(t, g));
         for (Table.Computed c : shownComputed(t)) sb.append(' ').append(headerId(t, c.id()));
@@ -165,6 +189,9 @@ public final class Fin {
         return out;
     }
 
+    /** A line item's label as HTML: escaped, with a line-break opportunity after each "/" ("increase/(decrease)" may wrap on a phone). */
+    public String label(Row r) { return Renderer.escape(r.label()).replace("/", "/<wbr>"); }
+
     public String rowClass(Row r) {
         String s = r.style().name().toLowerCase();
         return r.indent() > 0 ? s + " indent-" + r.indent() : s;
@@ -180,11 +207,19 @@ public final class Fin {
     }
 
     public Cell cell(Table t, Row r, Table.Column c) {
+        // a heading row without figures (which may cite a note) heads the lines below it: no nil dashes
+        if (r.style() == Row.Style.HEADING && !r.hasValues()) return new Cell("", c.text() ? "text" : "num", null, null, false, null);
         if (c.text()) {
             String v = r.texts().get(c.id());
             return new Cell(v == null ? Amounts.NIL : v, v == null ? "text nil" : "text", null, null, v == null);
         }
         BigDecimal v = r.amount(c.id());
+        String printed = v == null ? r.texts().get(c.id()) : null;
+        if (printed != null) {
+            // "n.m." as the report prints it
+            return new Cell(printed, "num nm", null, r.label() + " — " + c.label() + ": not meaningful (as printed) — " + t.title(), false,
+                    "not meaningful");
+        }
         String fact = t.id() + "/" + r.id() + "/" + c.id();
         String title = r.label() + " — " + (c.period() != null ? c.period() : c.label()) + " — " + c.unit() + " — " + t.title();
         String text = Amounts.format(v, c.decimals(), c.minusSign());
@@ -192,16 +227,42 @@ public final class Fin {
         return new Cell(text, v == null ? "num nil" : v.signum() < 0 ? "num neg" : "num", v == null ? null : fact, title, v == null);
     }
 
-    /** A computed column's cell: period-over-period change or share of a total, in per cent with one decimal. */
+    /**
+     * A computed column's cell: period-over-period change or share of a total, in per cent with one decimal, or
+     * "n.m." where the percentage is not meaningful (see {@link ComputedColumns}).
+     */
     public Cell computed(Table t, Row r, Table.Computed c) {
-        BigDecimal v = computedValue(t, r, c);
-        return new Cell(v == null ? Amounts.NIL : Amounts.format(v, 1, true) + "%", v == null ? "num nil computed" : "num computed",
-                null, c.label() + " (computed) — " + r.label(), v == null);
+        if (r.style() == Row.Style.HEADING && !r.hasValues()) return new Cell("", "num computed", null, null, false, null);
+        ComputedColumns.Outcome o = ComputedColumns.outcome(t, r, c);
+        String title = c.label() + " (computed) — " + r.label();
+        if (o.nil()) return new Cell(Amounts.NIL, "num nil computed", null, title, true);
+        if (!o.meaningful()) {
+            return new Cell(NOT_MEANINGFUL, "num nm computed", null, title + ": not meaningful, " + o.notMeaningful().words, false, "not meaningful");
+        }
+        return new Cell(Amounts.format(o.shown(), ComputedColumns.DECIMALS, true) + "%", "num computed", null, title, false);
     }
 
-    public static BigDecimal computedValue(Table t, Row r, Table.Computed c) {
-        return org.reportsite.check.ComputedColumns.value(t, r, c);
+    /**
+     * The line under a table that explains "n.m.", or null when no cell shows it. For computed cells it states the
+     * rule; a printed "n.m." is the report's own judgement.
+     */
+    public String notMeaningfulLegend(Table t) {
+        boolean printed = false, computed = false;
+        for (Row r : t.rows()) {
+            if (r.style() == Row.Style.HEADING && !r.hasValues()) continue;
+            for (Table.Column c : t.columns()) if (!c.text() && r.amount(c.id()) == null && r.texts().containsKey(c.id())) printed = true;
+            for (Table.Computed c : shownComputed(t)) {
+                ComputedColumns.Outcome o = ComputedColumns.outcome(t, r, c);
+                if (!o.nil() && !o.meaningful()) computed = true;
+            }
+        }
+        if (!printed && !computed) return null;
+        return NOT_MEANINGFUL + ": not meaningful." + (computed ? " A computed change is not given where the figure changes sign, its earlier figure "
+                + "is nil, or it moves by " + Amounts.format(BigDecimal.valueOf(ComputedColumns.NOT_MEANINGFUL_FROM), 0, false) + "% or more." : "");
     }
+
+    /** Whether any figure or header of the table carries the mark of an acknowledged inconsistency. */
+    public boolean hasMarks(AcknowledgedMarks.TableMarks marks) { return marks != null && !marks.isEmpty(); }
 
     public int footnoteNumber(Table t, String footnoteId) { return t.footnoteNumber(footnoteId); }
 

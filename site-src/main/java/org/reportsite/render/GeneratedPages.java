@@ -51,13 +51,18 @@ public final class GeneratedPages {
 
     /**
      * One check as shown: what it verified, where the checked figure lives ({@code table:} or {@code page:} link, or null),
-     * its outcome ({@code label} to show, {@code cssClass} of its row), the detail and its stable key.
+     * its outcome ({@code label} to show, {@code cssClass} of its row), the detail, its stable key, and the id of its
+     * row ({@code anchor}: the first row of a key in the categories, which the marks in tables link to; else null).
      */
-    public record Check(String description, String link, String label, String cssClass, String detail, String key) {}
+    public record Check(String description, String link, String label, String cssClass, String detail, String key, String anchor) {}
 
     static DataChecks dataChecks(CheckResult result) {
         Map<String, List<Check>> byCategory = new LinkedHashMap<>();
-        for (CheckResult.Performed p : result.performed()) byCategory.computeIfAbsent(p.category(), k -> new ArrayList<>()).add(check(p));
+        Set<String> anchored = new HashSet<>();
+        for (CheckResult.Performed p : result.performed()) {
+            String anchor = p.key() != null && anchored.add(p.key()) ? CheckResult.anchor(p.key()) : null;
+            byCategory.computeIfAbsent(p.category(), k -> new ArrayList<>()).add(check(p, anchor));
+        }
         List<Category> categories = new ArrayList<>();
         for (var e : byCategory.entrySet()) {
             String c = e.getKey();
@@ -70,17 +75,17 @@ public final class GeneratedPages {
         List<String> warnings = result.findings().stream().filter(f -> !f.isError() && (f.key() == null || !ackKeys.contains(f.key())))
                 .map(Finding::message).toList();
         return new DataChecks(result.performed().size(), result.count(CheckResult.Status.PASSED), result.count(CheckResult.Status.ACKNOWLEDGED),
-                result.count(CheckResult.Status.FAILED), List.copyOf(categories), acks.stream().map(GeneratedPages::check).toList(), warnings,
-                result.exempted().stream().map(GeneratedPages::check).toList());
+                result.count(CheckResult.Status.FAILED), List.copyOf(categories), acks.stream().map(p -> check(p, null)).toList(), warnings,
+                result.exempted().stream().map(p -> check(p, null)).toList());
     }
 
-    private static Check check(CheckResult.Performed p) {
+    private static Check check(CheckResult.Performed p, String anchor) {
         String label = switch (p.status()) {
             case PASSED -> "Passed";
             case FAILED -> "Failed";
             case ACKNOWLEDGED -> "Acknowledged";
         };
-        return new Check(p.description(), p.link(), label, label.toLowerCase(Locale.ROOT), p.detail() == null ? "" : p.detail(), p.key());
+        return new Check(p.description(), p.link(), label, label.toLowerCase(Locale.ROOT), p.detail() == null ? "" : p.detail(), p.key(), anchor);
     }
 
     private static final Map<String, String> INTRO = Map.of(

@@ -1,5 +1,7 @@
 package org.reportsite.render;
 
+import org.reportsite.check.AcknowledgedMarks;
+import org.reportsite.check.ComputedColumns;
 import org.reportsite.model.Index;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
@@ -40,6 +42,15 @@ public final class Renderer {
 
     public record NavItem(String title, boolean current, List<Link> items) {}
 
+    /**
+     * A headline figure of the home page as shown: label, the figure (a fact: identity, link to its row, tooltip) and
+     * its unit, the change (as printed, or computed; {@code changeSpoken} for "n.m."; {@code changeLabel} names it when
+     * no comparative figure does), the comparative figure and its column, and where the card's label leads.
+     */
+    public record Card(String label, String value, String fact, String href, String title, String unit,
+                       String change, String changeSpoken, String changeLabel, String compareLabel, String compareValue,
+                       String link, String linkText) {}
+
     private final TemplateEngine engine;
     private final Report report;
     private final Index index;
@@ -54,6 +65,8 @@ public final class Renderer {
     /** Per section: page id → its (first) position in the section. */
     private final List<Map<String, Integer>> sectionPositions = new ArrayList<>();
     private final String offlineZip;
+    /** Per table, the figures and headers that carry the mark of an acknowledged inconsistency (from checks.json). */
+    private final Map<String, AcknowledgedMarks.TableMarks> marks;
 
     /** {@code offlineZip}: the site path of the offline edition to link from every page, or null for none. */
     public Renderer(Templates templates, Report report, Index index, String offlineZip) {
@@ -61,6 +74,7 @@ public final class Renderer {
         this.report = report;
         this.index = index;
         this.engine = templates.engine();
+        this.marks = AcknowledgedMarks.of(report);
         for (Page p : index.orderedPages()) titles.put(p.id(), p.title());
         for (Reserved.Generated g : Reserved.Generated.values()) if (g.listed()) titles.putIfAbsent(g.id(), g.title());
         for (var e : index.navigation().entrySet()) {
@@ -80,6 +94,7 @@ public final class Renderer {
         return tableHtml.computeIfAbsent(t.id(), id -> {
             Context ctx = new Context();
             ctx.setVariable("t", t);
+            ctx.setVariable("marks", marks.getOrDefault(id, AcknowledgedMarks.TableMarks.NONE));
             return engine.process(Templates.TABLE, ctx);
         });
     }
@@ -154,10 +169,78 @@ public final class Renderer {
         Reserved.Generated generated = Reserved.Generated.of(v.id());
         if (generated != null && generated.servedForAnyPath()) ctx.setVariable("canonical", null);
         ctx.setVariable("offlineZip", offlineZip == null ? null : "site:" + offlineZip);
+        ctx.setVariable("highlights", v.id().equals("index") ? lazy(deps, () -> highlights(deps)) : List.of());
+        ReportMeta.PageRef legal = meta.legalNotice();
+        ctx.setVariable("legal", legal == null || report.page(legal.id()).isEmpty() ? null
+                : lazy(deps, () -> new Link(titles.getOrDefault(legal.id(), legal.id()), SitePaths.relative(v.file(), SitePaths.pageFile(legal.id())),
+                legal.id().equals(v.id()))));
         int i = position.getOrDefault(v.id(), -1);
         ctx.setVariable("prev", lazy(deps, () -> i > 0 ? link(v.file(), order.get(i - 1)) : null));
         ctx.setVariable("next", lazy(deps, () -> i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null));
         return engine.process(Templates.LAYOUT, ctx);
+    }
+
+    /** The home page's headline figures (report.json "highlights"); a highlight whose fact does not resolve is left out (the check reports it). */
+    private List<Card> highlights(PageDeps deps) {
+        List<Card> out = new ArrayList<>();
+        for (ReportMeta.Highlight h : report.meta().highlights()) {
+            String[] p = h.fact().split("/");
+            if (p.length != 3) continue;
+            Table t = lookup(p[0], deps);
+            Row r = t == null ? null : t.row(p[1]).orElse(null);
+            Table.Column c = t == null ? null : t.column(p[2]).orElse(null);
+            BigDecimal v = r == null || c == null ? null : r.amount(c.id());
+            if (v == null) continue;
+            List<String> opts = h.options();
+            boolean abs = opts.contains("abs");
+            Amounts.Scaled s = Amounts.scale(v, c.unit(), c.decimals(), opts);
+            String value = Amounts.format(s.value(), s.decimals(), abs || c.minusSign());
+            String unit = Amounts.scaledUnit(c.unit(), opts);
+            String title = r.label() + " — " + (c.period() != null ? c.period() : c.label()) + " — " + c.unit() + " — " + t.title();
+            String change = null, changeSpoken = null, changeLabel = null, compareLabel = null, compareValue = null;
+            Table.Column cmp = h.compare() == null ? null : t.column(h.compare()).orElse(null);
+            if (cmp != null) {
+                BigDecimal cv = r.amount(cmp.id());
+                compareLabel = Charts.seriesName(t, cmp);
+                compareValue = cv == null ? Amounts.NIL : Amounts.format(Amounts.scale(cv, cmp.unit(), cmp.decimals(), opts).value(), s.decimals(), abs || cmp.minusSign());
+            }
+            String[] cp = h.change() == null ? null : h.change().split("/");
+            if (cp != null && cp.length == 3) {
+                Table ct = lookup(cp[0], deps);
+                Row cr = ct == null ? null : ct.row(cp[1]).orElse(null);
+                Table.Column cc = ct == null ? null : ct.column(cp[2]).orElse(null);
+                if (cr != null && cc != null) {
+                    BigDecimal pct = cr.amount(cc.id());
+                    String printed = cr.texts().get(cc.id());
+                    change = pct != null ? Amounts.format(pct, cc.decimals(), true) + "%" : printed;
+                    if (pct == null && printed != null) changeSpoken = "not meaningful";
+                    changeLabel = cmp != null ? null : cc.label();
+                }
+            } else if (cmp != null) {
+                ComputedColumns.Outcome o = ComputedColumns.change(r.amount(cmp.id()), v, true);
+                if (o.meaningful()) change = Amounts.format(o.shown(), ComputedColumns.DECIMALS, true) + "%";
+                else if (!o.nil()) { change = Fin.NOT_MEANINGFUL; changeSpoken = "not meaningful: " + o.notMeaningful().words; }
+                changeLabel = null;
+            }
+            String link = h.link() != null ? h.link() : "table:" + t.id() + "#" + Index.rowAnchor(t.id(), r.id());
+            out.add(new Card(h.label() != null ? h.label() : r.label(), value, t.id() + "/" + r.id() + "/" + c.id(),
+                    "table:" + t.id() + "#" + Index.rowAnchor(t.id(), r.id()), title, unit, change, changeSpoken, changeLabel, compareLabel, compareValue, link, linkText(link, t)));
+        }
+        return out;
+    }
+
+    /** Where a card's link leads, in words (its tooltip): the title of the page, table or note. */
+    private String linkText(String link, Table factTable) {
+        int colon = link.indexOf(':');
+        String target = link.substring(colon + 1);
+        int hash = target.indexOf('#');
+        String id = hash < 0 ? target : target.substring(0, hash);
+        return switch (link.substring(0, colon)) {
+            case "page" -> titles.getOrDefault(id, id);
+            case "table" -> report.tables().containsKey(id) ? report.tables().get(id).title() : factTable.title();
+            case "note" -> "Note " + id;
+            default -> id;
+        };
     }
 
     private Link link(String fromFile, String pageId) {

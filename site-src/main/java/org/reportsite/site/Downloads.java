@@ -25,7 +25,7 @@ public final class Downloads {
 
     private Downloads() {}
 
-    /** Header: row_id, label, style, notes, then one column per table column id; nil is an empty cell. */
+    /** Header: row_id, label, style, notes, then one column per table column id; nil is an empty cell, "n.m." is kept as printed. */
     public static String csv(Table t) {
         StringWriter out = new StringWriter();
         List<String> header = new ArrayList<>(List.of("row_id", "label", "style", "notes"));
@@ -38,7 +38,7 @@ public final class Downloads {
                         rec.add(r.texts().getOrDefault(c.id(), ""));
                     } else {
                         BigDecimal v = r.amount(c.id());
-                        rec.add(v == null ? "" : v.toPlainString());
+                        rec.add(v != null ? v.toPlainString() : r.texts().getOrDefault(c.id(), ""));
                     }
                 }
                 p.printRecord(rec);
@@ -91,7 +91,8 @@ public final class Downloads {
                         if (v == null) values.putNull(c.id()); else values.put(c.id(), v);
                     } else {
                         BigDecimal v = r.amount(c.id());
-                        if (v == null) values.putNull(c.id()); else values.put(c.id(), v);
+                        String printed = r.texts().get(c.id()); // "n.m." as printed
+                        if (v != null) values.put(c.id(), v); else if (printed != null) values.put(c.id(), printed); else values.putNull(c.id());
                     }
                 }
             }

@@ -30,7 +30,7 @@ final class Prepare implements Stage {
         ctx.markdown = new MarkdownStage(ctx.report.meta().trustedHtml());
         ctx.renderer = new Renderer(ctx.templates, ctx.report, ctx.index, zip);
         ctx.html = new HtmlStage(ctx.index);
-        ctx.siteWide = new SiteWide(ctx.report.meta(), ctx.report.glossary(), ctx.templates.shared(), zip);
+        ctx.siteWide = new SiteWide(ctx.report.meta(), ctx.report.glossary(), ctx.report.checks(), ctx.templates.shared(), zip);
         ctx.navigation = ctx.renderer.navigationModel();
         // in place only into the site the last build made (a deleted or replaced folder gets a full build)
         Path out = ctx.options.out().toAbsolutePath().normalize();

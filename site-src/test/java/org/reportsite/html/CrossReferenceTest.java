@@ -40,7 +40,7 @@ class CrossReferenceTest {
         int links = 0;
         for (String file : Bundled.htmlFiles()) {
             Document d = Bundled.page(file);
-            for (Element a : d.select("figure.fin-table td.notes a")) {
+            for (Element a : d.select("figure.fin-table th.label .row-notes a")) {
                 String key = NoteKey.normalize(a.text());
                 String href = a.attr("href");
                 Path target = Bundled.dir().resolve(file).getParent().resolve(href.substring(0, href.indexOf('#'))).normalize();

@@ -52,7 +52,7 @@ class ChartsTest {
         assertEquals(4 * 2, bars.size(), "4 regions x 2 periods");
         // the largest amount (Mainland China 2025: 2,176,347) spans the plot; the others in proportion
         BigDecimal full = attr(bars.get(0), "width");
-        assertEquals(new BigDecimal(Charts.W - 62), full);
+        assertEquals(new BigDecimal(Charts.W - Charts.VALUE_ROOM), full);
         BigDecimal expected = new BigDecimal("1418730").multiply(full).divide(new BigDecimal("2176347"), 1, RoundingMode.HALF_UP);
         assertEquals(0, expected.compareTo(attr(bars.get(1), "width")), "Mainland China 2024");
         assertEquals("s1", bars.get(0).classNames().stream().filter(c -> c.startsWith("s")).findFirst().orElseThrow());
@@ -104,7 +104,7 @@ class ChartsTest {
             for (int i = 1; i < 3; i++) assertEquals(0, end(segs.get(p * 3 + i - 1)).compareTo(attr(segs.get(p * 3 + i), "x")));
         }
         // the larger period spans the plot; the totals are printed at the ends of the bars
-        assertEquals(0, end(segs.get(2)).compareTo(new BigDecimal(Charts.W - 62)));
+        assertEquals(0, end(segs.get(2)).compareTo(new BigDecimal(Charts.W - Charts.VALUE_ROOM)));
         List<String> totals = d.select("svg text.val.lbl").eachText();
         assertEquals(List.of("2,358.2", "1,739.7"), totals);
         assertTrue(d.selectFirst("desc").text().contains("Generative AI 1,815.5"));
@@ -132,7 +132,7 @@ class ChartsTest {
         // 8,888.0 - 639.5 + 699.7 + 2,158.0 + 62.2 = 11,168.4: the last movement ends where the closing bar ends
         assertEquals(0, end(bars.get(4)).compareTo(end(closing)));
         assertTrue(d.select("svg text.val").eachText().containsAll(List.of("8,888.0", "(639.5)", "11,168.4")));
-        assertEquals(5, d.select("svg line.link").size(), "a connector between each pair of bars");
+        assertEquals(5, d.select("svg .link").size(), "a connector between each pair of bars");
     }
 
     @Test
