@@ -22,12 +22,27 @@ public final class Checker {
     private Checker() {}
 
     public static CheckResult run(Report report, Index index) {
-        List<Finding> findings = new ArrayList<>(new ReferenceCheck(report, index).run());
+        return run(report, index, false);
+    }
+
+    /** {@code strict}: a figure of the prose that cannot be bound to the dataset is an error, not a warning. */
+    public static CheckResult run(Report report, Index index, boolean strict) {
+        FollowOn followOn = new FollowOn(report);
+        List<Finding> findings = new ArrayList<>(new ReferenceCheck(report, index, followOn).run());
         List<CheckResult.Performed> performed = new ArrayList<>();
         List<CheckResult.Performed> exempted = new ArrayList<>();
-        NumberChecks.run(report, index, performed, findings, exempted);
+        NumberChecks.run(report, index, strict, performed, findings, exempted, followOn);
+        findings.addAll(followOn.summary());
         CheckResult r = acknowledge(report.checks(), performed, findings);
         return new CheckResult(r.performed(), r.findings(), List.copyOf(exempted));
+    }
+
+    /**
+     * The reference check alone (fast): what a build must know before it renders anything, so that a page is
+     * never rendered from a reference the check would refuse (an option such as {@code decimals=20000000}).
+     */
+    public static List<Finding> references(Report report, Index index) {
+        return new ReferenceCheck(report, index, new FollowOn(report)).run();
     }
 
     static CheckResult acknowledge(Checks checks, List<CheckResult.Performed> performed, List<Finding> findings) {

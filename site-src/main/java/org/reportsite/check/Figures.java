@@ -36,8 +36,14 @@ final class Figures {
 
     /** A difference, always with its sign: {@code +0.1}, {@code -6.0}. */
     static String signed(BigDecimal v, int decimals) {
-        BigDecimal r = v.setScale(Math.max(decimals, 0), RoundingMode.HALF_UP);
-        String f = format(r.abs(), decimals);
+        int d = Math.max(decimals, 0);
+        BigDecimal r = v.setScale(d, RoundingMode.HALF_UP);
+        // a difference finer than the printed digits is shown with its own digits, never as "+0"
+        if (r.signum() == 0 && v.signum() != 0) {
+            d = v.stripTrailingZeros().scale();
+            r = v;
+        }
+        String f = format(r.abs(), d);
         return (r.signum() < 0 ? "-" : "+") + f;
     }
 }

@@ -1,5 +1,6 @@
 package org.reportsite.check;
 
+import org.reportsite.model.Location;
 import org.reportsite.model.Report;
 import org.reportsite.model.Table;
 
@@ -35,9 +36,14 @@ final class HeaderYearCheck {
                 List<String> headers = new ArrayList<>();
                 if (c.label() != null) headers.add(c.label());
                 if (c.subLabel() != null) headers.add(c.subLabel());
-                for (Table.ColumnGroup g : t.columnGroups()) if (g.columns().contains(c.id()) && g.label() != null) headers.add(g.label());
+                Table.ColumnGroup group = t.groupOf(c.id()).filter(g -> g.label() != null).orElse(null);
+                if (group != null) headers.add(group.label());
                 Set<String> headerYears = new LinkedHashSet<>();
                 for (String h : headers) headerYears.addAll(years(h));
+                // the finding goes where the wrong year is written: the column, or the group heading above it
+                Set<String> own = new LinkedHashSet<>();
+                if (c.label() != null) own.addAll(years(c.label()));
+                if (c.subLabel() != null) own.addAll(years(c.subLabel()));
                 if (headerYears.isEmpty()) continue;
                 String key = "header/" + t.id() + "/" + c.id();
                 String description = t.title() + ": header of column \"" + c.id() + "\" names the year of its period (" + c.period() + ")";
@@ -48,7 +54,9 @@ final class HeaderYearCheck {
                     out.passed(CATEGORY, key, description, "header " + String.join(", ", headerYears) + " matches the period", link);
                 } else {
                     String detail = "header says " + String.join(", ", wrong) + ", the column's period is " + c.period();
-                    out.failed(CATEGORY, description, detail, link, Outcomes.error("header.year", key, t.location(),
+                    boolean inGroup = group != null && !wrong.stream().anyMatch(own::contains);
+                    Location at = inGroup && group.location() != null ? group.location() : c.location() != null ? c.location() : t.location();
+                    out.failed(CATEGORY, description, detail, link, Outcomes.error("header.year", key, at,
                             "column \"" + c.id() + "\" of " + t.id() + " is headed \"" + String.join(" / ", headers) + "\", but its figures are for "
                                     + c.period(), String.join(", ", periodYears), String.join(", ", wrong),
                             "Fix the column's \"label\" or \"period\"; if the source prints the header so, keep it and acknowledge the key in checks.json."));

@@ -8,28 +8,32 @@ import org.reportsite.model.Table;
 
 import java.util.List;
 
-/** The number checks, in order: footing, cross-footing, column headers, computed columns, ties, prose figures. */
+/** The number checks, in order: footing, cross-footing, column headers, computed columns, ties, the same line item in two tables, prose figures. */
 final class NumberChecks {
     private NumberChecks() {}
 
-    static void run(Report report, Index index, List<CheckResult.Performed> performed, List<Finding> findings,
-                    List<CheckResult.Performed> exempted) {
+    static void run(Report report, Index index, boolean strict, List<CheckResult.Performed> performed, List<Finding> findings,
+                    List<CheckResult.Performed> exempted, FollowOn followOn) {
         Outcomes out = new Outcomes(index);
-        precision(report, out);
+        precision(report, out, followOn);
         new FootingCheck(report, out).run();
         new HeaderYearCheck(report, out).run();
         new ComputedCheck(report, out).run();
-        new TieCheck(report, out).run();
-        new ProseCheck(report, out).run();
+        new TieCheck(report, out, followOn).run();
+        int performedBefore = out.performed.size(), findingsBefore = out.findings.size();
+        new SameItemCheck(report, out, ProseFacts.of(report).resolver().items()).run();
+        new ProseCheck(report, out, strict).run();
+        // any figure of the text may quote a row that a damaged table lost: its failures wait until the table is fixed
+        if (followOn.any()) out.withholdFailures(performedBefore, findingsBefore, followOn);
         performed.addAll(out.performed);
         findings.addAll(out.findings);
         exempted.addAll(out.exempted);
     }
 
     /** Every precision override of checks.json names a table and columns that exist. */
-    private static void precision(Report report, Outcomes out) {
+    private static void precision(Report report, Outcomes out, FollowOn followOn) {
         for (Checks.Precision p : report.checks().precision()) {
-            if (p.table() == null) continue;
+            if (p.table() == null || followOn.fold(p.table())) continue;
             Table t = report.tables().get(p.table());
             if (t == null) {
                 out.problem(Outcomes.error("precision.unknown", null, p.location(), "precision entry names table \"" + p.table() + "\", which does not exist",

@@ -27,9 +27,31 @@ final class Outcomes {
         findings.add(f);
     }
 
+    /** A check that failed whose finding is reported once for several checks (under {@code key}, which acknowledges them all). */
+    void failedUnder(String category, String key, String description, String detail, String link) {
+        performed.add(new CheckResult.Performed(category, key, description, CheckResult.Status.FAILED, detail, link));
+    }
+
     /** A figure declared not to be a dataset figure: seen, and deliberately not checked. */
     void exempt(String category, String key, String description, String detail, String link) {
         exempted.add(new CheckResult.Performed(category, key, description, CheckResult.Status.PASSED, detail, link));
+    }
+
+    /** Drops the failures recorded since the given sizes (their findings and their entries), counting them as follow-ons. */
+    void withholdFailures(int performedFrom, int findingsFrom, FollowOn followOn) {
+        List<Finding> kept = new ArrayList<>(findings.subList(0, findingsFrom));
+        for (Finding f : findings.subList(findingsFrom, findings.size())) {
+            if (f.isError()) followOn.foldProse();
+            else kept.add(f);
+        }
+        findings.clear();
+        findings.addAll(kept);
+        List<CheckResult.Performed> keptP = new ArrayList<>(performed.subList(0, performedFrom));
+        for (CheckResult.Performed p : performed.subList(performedFrom, performed.size())) {
+            if (p.status() != CheckResult.Status.FAILED) keptP.add(p);
+        }
+        performed.clear();
+        performed.addAll(keptP);
     }
 
     /** A problem with a check's declaration (no check could run). */

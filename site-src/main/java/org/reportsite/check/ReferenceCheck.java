@@ -1,9 +1,11 @@
 package org.reportsite.check;
 
 import org.reportsite.model.ChartSpec;
+import org.reportsite.model.FactOptions;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Index;
 import org.reportsite.model.Location;
+import org.reportsite.model.NoteKey;
 import org.reportsite.model.Page;
 import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
@@ -21,15 +23,16 @@ import java.util.Set;
 
 /** Every cross-reference in the content resolves: navigation, table placements, facts, notes, pages, terms. */
 final class ReferenceCheck {
-    static final Set<String> FACT_OPTIONS = Set.of("million", "thousand", "abs", "billion");
 
     private final Report report;
     private final Index index;
     private final List<Finding> out = new ArrayList<>();
+    private final FollowOn followOn;
 
-    ReferenceCheck(Report report, Index index) {
+    ReferenceCheck(Report report, Index index, FollowOn followOn) {
         this.report = report;
         this.index = index;
+        this.followOn = followOn;
     }
 
     List<Finding> run() {
@@ -51,13 +54,17 @@ final class ReferenceCheck {
             }
             for (Row r : t.rows()) {
                 for (String n : r.notes()) {
-                    if (index.note(n).isEmpty()) {
+                    if (index.note(n).isEmpty() && !followOn.foldNote()) {
                         out.add(Finding.error("ref.note", r.location(), "row \"" + r.id() + "\" of table \"" + t.id() + "\" cites note " + n
                                 + ", which no note page declares", "Add a page with 'note: \"" + n.replaceAll("\\D.*", "")
                                 + "\"' (and a '### (x)' heading for a sub-note), or fix the note number."));
                     }
                 }
             }
+        }
+        for (Index.Repeated r : index.repeatedSubNotes()) {
+            out.add(Finding.error("page.duplicate-subnote", r.again(), "sub-note " + NoteKey.display(r.key()) + " is already headed at " + r.first(),
+                    "Each sub-note letter belongs to one heading: links to note " + NoteKey.display(r.key()) + " go to the first; rename or merge the second."));
         }
         Map<String, Page> notePages = new HashMap<>();
         for (Page p : report.pages()) {
@@ -77,12 +84,12 @@ final class ReferenceCheck {
         Set<String> pageIds = new java.util.HashSet<>();
         for (Page p : report.pages()) pageIds.add(p.id());
         for (ReportMeta.NavSection s : report.meta().navigation()) {
-            if (s.dir() != null && index.sectionPages(s).isEmpty()) {
+            if (s.dir() != null && index.sectionPages(s).isEmpty() && !damagedIn(s.dir())) {
                 out.add(Finding.error("nav.empty-dir", s.location(), "navigation section \"" + s.title() + "\" names folder \"" + s.dir()
                         + "\", which holds no page", "Fix the folder name, or add pages to narrative/" + s.dir() + "/."));
             }
             for (String id : index.sectionPages(s)) {
-                if (!pageIds.contains(id) && Reserved.Generated.listed(id) == null) {
+                if (!pageIds.contains(id) && Reserved.Generated.listed(id) == null && !followOn.foldPage(id)) {
                     out.add(Finding.error("nav.unknown-page", s.location(), "navigation section \"" + s.title() + "\" lists page \"" + id
                             + "\", which does not exist", "Pages are narrative/<id>.md; generated pages: " + Reserved.listedIds() + "."));
                 }
@@ -112,12 +119,14 @@ final class ReferenceCheck {
             int before = out.size();
             reference(new Reference(Reference.Kind.FACT, h.fact(), h.options(), h.location()));
             if (out.size() > before) continue;
+            // a fact of a table with errors was folded by the reference check: nothing more to check against it
             Table t = report.tables().get(FactRef.parse(h.fact()).orElseThrow().table());
+            if (t == null || report.damaged(t.id())) continue;
             if (h.change() != null) {
                 int had = out.size();
                 reference(new Reference(Reference.Kind.FACT, h.change(), List.of(), h.location()));
-                if (out.size() == had) {
-                    FactRef c = FactRef.parse(h.change()).orElseThrow();
+                FactRef c = FactRef.parse(h.change()).orElse(null);
+                if (out.size() == had && c != null && report.tables().containsKey(c.table()) && !report.damaged(c.table())) {
                     String unit = report.tables().get(c.table()).column(c.column()).orElseThrow().unit();
                     if (!"%".equals(unit)) {
                         out.add(Finding.error("report.highlight", h.location(), "the change of highlight " + h.fact() + " is " + h.change()
@@ -152,21 +161,27 @@ final class ReferenceCheck {
         switch (r.kind()) {
             case TABLE, CHART -> {
                 if (!report.tables().containsKey(r.target())) {
+                    if (followOn.fold(r.target())) return;
                     out.add(Finding.error("ref.table", r.location(), "there is no table \"" + r.target() + "\"",
                             "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
                 } else if (r.kind() == Reference.Kind.CHART) {
-                    for (String problem : ChartSpec.problems(r.options(), report.tables().get(r.target()))) {
+                    List<String> problems = ChartSpec.problems(r.options(), report.tables().get(r.target()));
+                    if (!problems.isEmpty() && followOn.fold(r.target())) return;
+                    for (String problem : problems) {
                         out.add(Finding.error("ref.chart-option", r.location(), "chart of " + r.target() + ": " + problem, ChartSpec.HELP));
                     }
                 }
             }
             case TABLE_LINK -> {
-                if (!report.tables().containsKey(r.target())) {
-                    out.add(Finding.error("ref.table", r.location(), "link to unknown table \"" + r.target() + "\"",
-                            "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
-                } else if (index.tableHome(r.target()).isEmpty()) {
-                    out.add(Finding.error("ref.table-unplaced", r.location(), "link to table \"" + r.target() + "\", which no page places",
-                            "Place it with {{table:" + r.target() + "}} on some page."));
+                // table:ID or table:ID#row-anchor (the anchor is checked with the links of the built page)
+                String id = r.target().contains("#") ? r.target().substring(0, r.target().indexOf('#')) : r.target();
+                if (!report.tables().containsKey(id)) {
+                    if (followOn.fold(id)) return;
+                    out.add(Finding.error("ref.table", r.location(), "link to unknown table \"" + id + "\"",
+                            "Tables are data/<id>.json" + closest(id, report.tables().keySet()) + "."));
+                } else if (index.tableHome(id).isEmpty()) {
+                    out.add(Finding.error("ref.table-unplaced", r.location(), "link to table \"" + id + "\", which no page places",
+                            "Place it with {{table:" + id + "}} on some page."));
                 }
             }
             case FACT -> {
@@ -177,27 +192,27 @@ final class ReferenceCheck {
                     return;
                 }
                 String problem = ref.get().problem(report);
-                if (problem != null) {
+                if ((problem != null || ref.get().value(report).isEmpty()) && followOn.fold(ref.get().table())) {
+                    // the row, the column or the value may be what the table's error lost
+                } else if (problem != null) {
                     out.add(Finding.error("ref.fact", r.location(), "fact " + r.target() + ": " + problem, suggestFact(ref.get())));
                 } else if (ref.get().value(report).isEmpty()) {
                     out.add(Finding.error("ref.fact-nil", r.location(), "fact " + r.target() + " is nil in the dataset", "Cite a cell that has a value."));
                 }
                 for (String o : r.options()) {
-                    if (!FACT_OPTIONS.contains(o) && !o.matches("decimals=\\d")) {
-                        out.add(Finding.error("ref.fact-option", r.location(), "unknown fact option \"" + o + "\"",
-                                "Options: million, thousand, billion, abs, decimals=N."));
-                    }
+                    String problem2 = FactOptions.problem(o);
+                    if (problem2 != null) out.add(Finding.error("ref.fact-option", r.location(), problem2, FactOptions.HELP));
                 }
             }
             case NOTE_LINK -> {
-                if (index.note(r.target()).isEmpty()) {
+                if (index.note(r.target()).isEmpty() && !followOn.foldNote()) {
                     out.add(Finding.error("ref.note", r.location(), "link to note \"" + r.target() + "\", which no note page declares",
                             "Notes are pages with 'note: \"N\"' in their front matter; sub-notes are '### (a) ...' headings in them."));
                 }
             }
             case PAGE_LINK -> {
                 String id = r.target().contains("#") ? r.target().substring(0, r.target().indexOf('#')) : r.target();
-                if (report.page(id).isEmpty() && Reserved.Generated.listed(id) == null) {
+                if (report.page(id).isEmpty() && Reserved.Generated.listed(id) == null && !followOn.foldPage(id)) {
                     out.add(Finding.error("ref.page", r.location(), "link to page \"" + id + "\", which does not exist",
                             "Page ids are paths under narrative/ without .md" + closest(id, report.pages().stream().map(Page::id).toList()) + "."));
                 }
@@ -208,8 +223,14 @@ final class ReferenceCheck {
                             "Add the term to glossary.json or fix its spelling."));
                 }
             }
-            case NOFACT -> { }
+            case NOFACT, LINK -> { }
         }
+    }
+
+    /** Whether a page of a navigation folder could not be read (the folder is then not empty after all). */
+    private boolean damagedIn(String dir) {
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        return report.damagedPages().stream().anyMatch(id -> id.startsWith(prefix) && followOn.foldPage(id));
     }
 
     private String suggestFact(FactRef ref) {

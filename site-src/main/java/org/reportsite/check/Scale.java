@@ -2,6 +2,7 @@ package org.reportsite.check;
 
 import org.reportsite.model.Checks;
 import org.reportsite.model.Table;
+import org.reportsite.model.Unit;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Locale;
 
 /**
  * What a column's figures measure and how finely they are printed. {@code dimension} is the currency or
- * quantity ("RMB", "HK$", "%", "shares"), {@code factor} turns a printed figure into that dimension's base
+ * quantity ({@link Unit#dimension()}: "CNY", "HKD", "%", "shares"), {@code factor} turns a printed figure into that dimension's base
  * unit (RMB'000 → ×1,000), and {@code rounded} says whether the printed figures are rounded from finer
  * data (RMB million, per cent) so that a sum of them may differ from the printed total by rounding.
  */
@@ -17,20 +18,11 @@ record Scale(String unit, String dimension, BigDecimal factor, int decimals, boo
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     static Scale of(String unit, int decimals, Boolean roundedOverride) {
-        String u = unit == null ? "" : unit.strip();
-        String l = u.toLowerCase(Locale.ROOT);
-        BigDecimal factor = BigDecimal.ONE;
-        if (l.contains("'000") || l.contains("thousand")) factor = BigDecimal.valueOf(1_000);
-        else if (l.contains("million")) factor = BigDecimal.valueOf(1_000_000);
-        else if (l.contains("billion")) factor = BigDecimal.valueOf(1_000_000_000);
-        String dim;
-        if (l.equals("%") || l.contains("per cent") || l.contains("percent")) dim = "%";
-        else if (l.startsWith("rmb")) dim = "RMB";
-        else if (l.startsWith("hk$")) dim = "HK$";
-        else if (l.startsWith("us$")) dim = "US$";
-        else dim = l.replace("'000", "").replace("thousand", "").replace("million", "").replace("billion", "").strip();
-        boolean rounded = roundedOverride != null ? roundedOverride : factor.compareTo(BigDecimal.valueOf(1_000_000)) >= 0 || dim.equals("%");
-        return new Scale(u, dim, factor, decimals, rounded);
+        Unit u = Unit.parse(unit == null ? "" : unit);
+        BigDecimal factor = u.factor();
+        String dim = u.dimension();
+        boolean rounded = roundedOverride != null ? roundedOverride : factor.compareTo(BigDecimal.valueOf(1_000_000)) >= 0 || u.isPercent();
+        return new Scale(u.written(), dim, factor, decimals, rounded);
     }
 
     /** The scale of a table's column, with any precision override of checks.json applied. */

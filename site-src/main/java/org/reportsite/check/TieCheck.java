@@ -29,10 +29,12 @@ final class TieCheck {
 
     private final Report report;
     private final Outcomes out;
+    private final FollowOn followOn;
 
-    TieCheck(Report report, Outcomes out) {
+    TieCheck(Report report, Outcomes out, FollowOn followOn) {
         this.report = report;
         this.out = out;
+        this.followOn = followOn;
     }
 
     void run() {
@@ -83,6 +85,15 @@ final class TieCheck {
         if (right == null) return;
         List<Term> all = new ArrayList<>(left);
         all.add(right);
+        for (Term t : all) {
+            // a figure of a table with errors may be one its error lost or changed
+            if (followOn.fold(t.ref().table())) return;
+        }
+        if (left.size() == 1 && left.get(0).ref().equals(right.ref()) && left.get(0).negated() == right.negated()) {
+            out.problem(Outcomes.error("tie.self", key, tie.location(), "tie \"" + tie.id() + "\" compares " + right.ref() + " with itself",
+                    null, null, "A tie compares two different figures (e.g. a total in one table with the same line in another): fix \"left\" or \"right\"."));
+            return;
+        }
         List<Scale> scales = new ArrayList<>();
         for (Term t : all) scales.add(scale(t));
         for (int i = 1; i < scales.size(); i++) {
@@ -165,6 +176,7 @@ final class TieCheck {
             return null;
         }
         String problem = ref.get().problem(report);
+        if (problem != null && followOn.fold(ref.get().table())) return null;
         if (problem != null) {
             out.problem(Outcomes.error("tie.fact", key, tie.location(), "tie \"" + tie.id() + "\": fact " + w + ": " + problem, null, null,
                     suggest(ref.get())));

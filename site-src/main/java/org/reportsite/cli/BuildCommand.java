@@ -31,7 +31,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SiteBuild.Result r = SiteBuild.run(new SiteBuild.Options(common.content, common.templates, common.staticDir, out, true,
-                common.quiet ? null : line -> { o.println(line); o.flush(); }, zip));
+                common.quiet ? null : line -> { o.println(line); o.flush(); }, zip, common.strict));
         Reporter.text(err, r.findings());
         if (!r.ok()) {
             err.printf("%nBuild failed: %d error(s), %d warning(s). The previous %s was left as it was.%n", r.errors(), r.warnings(), out);

@@ -15,6 +15,9 @@ final class CommonOptions {
     @Option(names = "--static", paramLabel = "DIR", description = "Static files copied as is (default: ${DEFAULT-VALUE}).", defaultValue = "static")
     Path staticDir;
 
+    @Option(names = "--strict", description = "A figure of the prose that cannot be bound to the dataset is an error, not a warning.")
+    boolean strict;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 

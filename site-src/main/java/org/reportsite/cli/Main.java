@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** {@code report-site}: build, check (and preview) a financial report site. Exit 0 ok, 1 content errors, 2 usage. */
 @Command(name = "report-site", mixinStandardHelpOptions = true, version = "report-site 0.1.0",
         description = "Turns a financial report (dataset + Markdown narrative) into a cross-linked static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, BindCommand.class, ServeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -33,7 +33,7 @@ public final class Main implements Runnable {
             CommandLine.ParseResult pr = parsed;
             while (pr.hasSubcommand()) pr = pr.subcommand();
             boolean debug = pr.hasMatchedOption("--debug");
-            cmd.getErr().println("report-site: internal error: " + ex);
+            cmd.getErr().println("report-site: internal error: " + org.reportsite.model.Printable.escape(String.valueOf(ex)));
             if (debug) ex.printStackTrace(cmd.getErr());
             else cmd.getErr().println("Run again with --debug for the stack trace, and please report it.");
             return 1;
@@ -43,6 +43,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use build, check, serve or diff (see --help).");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use build, check, bind, serve or diff (see --help).");
     }
 }

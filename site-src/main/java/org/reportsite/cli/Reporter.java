@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reportsite.check.CheckResult;
 import org.reportsite.model.Finding;
+import org.reportsite.model.Printable;
 import org.reportsite.site.SiteBuild;
 
 import java.io.PrintWriter;
@@ -18,7 +19,10 @@ import java.util.Map;
 
 /**
  * Prints findings for people (errors, then warnings; each grouped by file, in line order, with the key that
- * acknowledges it) or as JSON for CI (every finding and every check run).
+ * acknowledges it) or as JSON for CI (every finding and every check run). The files come in the order their
+ * first finding was found: the stages run in order (the content is read, then checked, then rendered), so a
+ * cause (a broken table) is printed before what it caused elsewhere. Text from the input is escaped
+ * ({@link Printable}).
  */
 final class Reporter {
     private Reporter() {}
@@ -31,24 +35,26 @@ final class Reporter {
             .thenComparing(f -> f.key() == null ? "" : f.key());
 
     static void text(PrintWriter out, List<Finding> findings) {
-        section(out, "Errors", findings.stream().filter(Finding::isError).sorted(ORDER).toList());
-        section(out, "Warnings", findings.stream().filter(f -> !f.isError()).sorted(ORDER).toList());
+        section(out, "Errors", findings.stream().filter(Finding::isError).toList());
+        section(out, "Warnings", findings.stream().filter(f -> !f.isError()).toList());
         out.flush();
     }
 
+    /** {@code fs} in the order found; printed grouped by file (files in order of their first finding), each file in line order. */
     private static void section(PrintWriter out, String title, List<Finding> fs) {
         if (fs.isEmpty()) return;
         out.println();
         out.println(title + " (" + fs.size() + ")");
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : fs) byFile.computeIfAbsent(file(f), k -> new ArrayList<>()).add(f);
+        for (List<Finding> l : byFile.values()) l.sort(ORDER);
         for (var e : byFile.entrySet()) {
             out.println();
-            out.println("  " + e.getKey());
+            out.println("  " + Printable.escape(e.getKey()));
             for (Finding f : e.getValue()) {
                 String[] lines = f.format().split("\n", 2);
                 out.println("    " + lines[0]);
-                if (f.key() != null) out.println("        key: " + f.key());
+                if (f.key() != null) out.println("        key: " + Printable.escape(f.key()));
                 if (lines.length > 1) out.println("    " + lines[1].replace("\n", "\n    "));
             }
         }
@@ -88,17 +94,17 @@ final class Reporter {
             ObjectNode n = fs.addObject();
             n.put("severity", f.isError() ? "error" : "warning");
             n.put("code", f.code());
-            if (f.key() != null) n.put("key", f.key());
+            if (f.key() != null) n.put("key", Printable.escape(f.key()));
             if (f.location() != null) {
-                n.put("file", f.location().file());
+                n.put("file", Printable.escape(f.location().file()));
                 if (f.location().line() > 0) n.put("line", f.location().line());
                 if (f.location().column() > 0) n.put("column", f.location().column());
-                n.put("location", f.location().toString());
+                n.put("location", Printable.escape(f.location().toString()));
             }
-            n.put("message", f.message());
-            if (f.expected() != null) n.put("expected", f.expected());
-            if (f.actual() != null) n.put("actual", f.actual());
-            if (f.hint() != null) n.put("hint", f.hint());
+            n.put("message", Printable.escape(f.message()));
+            if (f.expected() != null) n.put("expected", Printable.escape(f.expected()));
+            if (f.actual() != null) n.put("actual", Printable.escape(f.actual()));
+            if (f.hint() != null) n.put("hint", Printable.escape(f.hint()));
         }
         CheckResult c = r.checks();
         if (c != null) {
@@ -119,16 +125,16 @@ final class Reporter {
             for (CheckResult.Performed p : c.performed()) {
                 ObjectNode n = perf.addObject();
                 n.put("category", p.category());
-                n.put("key", p.key());
+                n.put("key", Printable.escape(p.key()));
                 n.put("status", p.status().name().toLowerCase(Locale.ROOT));
-                n.put("description", p.description());
-                if (p.detail() != null) n.put("detail", p.detail());
+                n.put("description", Printable.escape(p.description()));
+                if (p.detail() != null) n.put("detail", Printable.escape(p.detail()));
             }
             ArrayNode ex = checks.putArray("exempted");
             for (CheckResult.Performed p : c.exempted()) {
                 ObjectNode n = ex.addObject();
-                n.put("key", p.key());
-                n.put("description", p.description());
+                n.put("key", Printable.escape(p.key()));
+                n.put("description", Printable.escape(p.description()));
             }
         }
         try {

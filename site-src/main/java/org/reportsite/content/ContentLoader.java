@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,12 +37,21 @@ public final class ContentLoader {
     private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
             "currency", "source", "baseUrl", "navigation", "trustedHtml", "highlights", "legalNotice");
 
+    /** File endings of Markdown that are not read as pages: a page must end in ".md" (lower case). */
+    private static final Pattern MARKDOWN_LIKE = Pattern.compile("(?i).*\\.(md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext|rmd)");
+
     private final Path root;
+    private final InputFolder folder;
     private final Findings findings;
     private final ParsedFiles reuse;
+    /** Tables whose files had errors (by file name); see {@link Report#damagedTables()}. */
+    private final Set<String> damaged = new java.util.TreeSet<>();
+    /** Pages whose files had errors (by id); see {@link Report#damagedPages()}. */
+    private final Set<String> damagedPages = new java.util.TreeSet<>();
 
     private ContentLoader(Path root, Findings findings, ParsedFiles reuse) {
         this.root = root;
+        this.folder = InputFolder.content(root);
         this.findings = findings;
         this.reuse = reuse;
     }
@@ -69,7 +79,7 @@ public final class ContentLoader {
         List<Term> glossary = readGlossary(glossaryIntro);
         Checks checks = readChecks();
         if (meta == null) return null;
-        return new Report(meta, tables, pages, glossary, glossaryIntro[0], checks);
+        return new Report(meta, tables, pages, glossary, glossaryIntro[0], checks, damaged, damagedPages);
     }
 
     private LocatedJson json(String relative, boolean required) {
@@ -82,25 +92,10 @@ public final class ContentLoader {
             return null;
         }
         try {
-            checkInside(file, relative);
-            return LocatedJson.parse(relative, TextFiles.read(file, relative));
+            return LocatedJson.parse(relative, folder.readText(file, relative));
         } catch (ContentSyntaxException e) {
             findings.error(e.code(), e.location(), e.getMessage(), e.hint());
             return null;
-        }
-    }
-
-    /** A symbolic link may not pull files from outside the content folder into the site. */
-    private void checkInside(Path file, String relative) throws ContentSyntaxException {
-        try {
-            if (!file.toRealPath().startsWith(root.toRealPath())) {
-                throw new ContentSyntaxException("content.outside", Location.of(relative), "file resolves to a location outside the content folder",
-                        "Copy the file into the content folder instead of linking to it.");
-            }
-        } catch (IOException e) {
-            throw new ContentSyntaxException("content.read", Location.of(relative),
-                    "file cannot be read (a broken symbolic link, or it was removed during the build)",
-                    "Replace it with a regular file, or remove it from the content folder.");
         }
     }
 
@@ -131,13 +126,15 @@ public final class ContentLoader {
         ReportMeta.Source source = null;
         JsonNode s = r.get("source");
         if (s != null && f.isObject(s, "\"source\"")) {
-            source = new ReportMeta.Source(f.text(s, "title", "the source", true), f.text(s, "date", "the source", false),
+            source = new ReportMeta.Source(f.text(s, "title", "the source", true), date(f, s, "date", "the source"),
                     f.text(s, "url", "the source", false));
         }
         String baseUrl = f.text(r, "baseUrl", "report.json", false);
-        if (baseUrl != null && !baseUrl.matches("https?://[^\\s]+")) {
-            findings.error("report.base-url", f.at(r.get("baseUrl")), "\"baseUrl\" must be an absolute http(s) URL, found \"" + baseUrl + "\"",
-                    "Write e.g. \"https://ir.example.com/h1-2025/\" or null.");
+        String urlProblem = baseUrl == null ? null : BaseUrl.problem(baseUrl);
+        if (urlProblem != null) {
+            findings.error("report.base-url", f.at(r.get("baseUrl")), "\"baseUrl\" " + urlProblem + ", found \"" + baseUrl + "\"",
+                    "Write an absolute http(s) address of the folder the site is published in, e.g. \"https://ir.example.com/h1-2025/\""
+                            + " (spaces and other special characters percent-encoded), or null.");
             baseUrl = null;
         }
         if (baseUrl != null && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
@@ -213,7 +210,31 @@ public final class ContentLoader {
             return null;
         }
         if (!f.isObject(p, what)) return null;
-        return new ReportMeta.Period(f.text(p, "id", what, true), f.text(p, "label", what, true), f.text(p, "end", what, false));
+        return new ReportMeta.Period(f.text(p, "id", what, true), f.text(p, "label", what, true), date(f, p, "end", what));
+    }
+
+    /**
+     * An optional date field: an ISO date (YYYY-MM-DD) that exists. "2025-02-30" or "06/07/2025" (6 July or
+     * 7 June?) would be shown and used as written; both are refused with the value's line.
+     */
+    private String date(JsonFields f, JsonNode obj, String field, String what) {
+        String v = f.text(obj, field, what, false);
+        if (v == null) return null;
+        String problem = null;
+        if (!v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            problem = v.matches("\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}") ? "is ambiguous (day and month could be either way round)"
+                    : "is not a date written YYYY-MM-DD";
+        } else {
+            try {
+                java.time.LocalDate.parse(v, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            } catch (java.time.format.DateTimeParseException e) {
+                problem = "is not a date that exists";
+            }
+        }
+        if (problem == null) return v;
+        findings.error("report.date", f.at(obj.get(field)), "\"" + field + "\" of " + what + " \"" + v + "\" " + problem,
+                "Write the date as YYYY-MM-DD, e.g. \"2025-06-30\".");
+        return null;
     }
 
     private Map<String, Table> readTables() {
@@ -230,13 +251,16 @@ public final class ContentLoader {
                 continue;
             }
             int before = findings.list().size();
+            String expectedId = name.substring(0, name.length() - ".json".length());
             LocatedJson doc = json(relative, true);
-            Table t = doc == null ? null : TableReader.read(doc, name.substring(0, name.length() - ".json".length()), findings);
+            Table t = doc == null ? null : TableReader.read(doc, expectedId, findings);
+            List<Finding> found = findings.list();
             if (reuse != null) {
-                if (findings.list().size() == before) reuse.put(relative, attrs, t);
+                if (found.size() == before) reuse.put(relative, attrs, t);
                 else reuse.forget(relative);
             }
-            if (t != null) tables.put(t.id(), t);
+            if (found.subList(before, found.size()).stream().anyMatch(Finding::isError)) damaged.add(expectedId);
+            if (t != null) tables.putIfAbsent(t.id(), t);
         }
         return tables;
     }
@@ -250,15 +274,17 @@ public final class ContentLoader {
             return pages;
         }
         // files are read and parsed in parallel; their pages and findings are taken in file order
-        record Read(Page page, List<Finding> found) {}
+        record Read(String id, Page page, List<Finding> found) {}
         List<Read> read = walk(dir).entrySet().parallelStream().map(file -> {
             Findings local = new Findings();
             Page p = readPage(dir, file.getKey(), file.getValue(), local);
-            return new Read(p, local.list());
+            String rel = dir.relativize(file.getKey()).toString().replace('\\', '/');
+            return new Read(rel.substring(0, rel.length() - ".md".length()), p, local.list());
         }).toList();
         for (Read r : read) {
             findings.addAll(r.found());
             if (r.page() != null) pages.add(r.page());
+            else if (r.found().stream().anyMatch(Finding::isError)) damagedPages.add(r.id());
         }
         return pages;
     }
@@ -286,8 +312,7 @@ public final class ContentLoader {
         if (known != null) return known;
         Page p = null;
         try {
-            checkInside(file, shownAs);
-            p = PageReader.read(id, shownAs, TextFiles.read(file, shownAs), findings);
+            p = PageReader.read(id, shownAs, folder.readText(file, shownAs), findings);
         } catch (ContentSyntaxException e) {
             findings.error(e.code(), e.location(), e.getMessage(), e.hint());
         }
@@ -365,7 +390,16 @@ public final class ContentLoader {
 
     private List<Path> list(Path dir, String suffix) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted(Comparator.comparing(Path::toString)).toList();
+            List<Path> all = s.sorted(Comparator.comparing(Path::toString)).toList();
+            for (Path p : all) {
+                String n = p.getFileName().toString();
+                if (!n.endsWith(suffix) && n.toLowerCase(java.util.Locale.ROOT).endsWith(suffix)) {
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    findings.error("content.extension", Location.of(rel), "\"" + n + "\" is not read: only files ending in \"" + suffix + "\" (lower case) are",
+                            "Rename it to end in \"" + suffix + "\", or move it out of " + root.relativize(dir) + "/.");
+                }
+            }
+            return all.stream().filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
         } catch (IOException e) {
             findings.error("content.read", Location.of(root.relativize(dir).toString()), "cannot list folder: " + e.getMessage(),
                     "Check that the folder exists and is readable.");
@@ -376,12 +410,21 @@ public final class ContentLoader {
     /** The .md files under {@code dir}, sorted, with the attributes the walk read for each (not following links). */
     private Map<Path, BasicFileAttributes> walk(Path dir) {
         Map<Path, BasicFileAttributes> out = new TreeMap<>(Comparator.comparing(Path::toString));
+        List<String> misnamed = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
                     // a link costs one more look (where it points); files and folders are known from the walk
-                    if (p.getFileName().toString().endsWith(".md") && (a.isSymbolicLink() ? !Files.isDirectory(p) : !a.isDirectory())) out.put(p, a);
+                    String n = p.getFileName().toString();
+                    boolean file = a.isSymbolicLink() ? !Files.isDirectory(p) : !a.isDirectory();
+                    if (!file) {
+                        folder.linkedFolder(p, root.relativize(p).toString().replace('\\', '/'), findings);
+                    } else if (n.endsWith(".md")) {
+                        out.put(p, a);
+                    } else if (MARKDOWN_LIKE.matcher(n).matches()) {
+                        misnamed.add("narrative/" + dir.relativize(p).toString().replace('\\', '/'));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -389,6 +432,11 @@ public final class ContentLoader {
             findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(),
                     "Check that the folder exists and is readable.");
             return Map.of();
+        }
+        misnamed.sort(null);
+        for (String m : misnamed) {
+            findings.error("page.extension", Location.of(m), "\"" + m + "\" is not read: pages are files ending in \".md\" (lower case)",
+                    "Rename it to end in \".md\" to make it a page, or move it out of narrative/.");
         }
         return out;
     }

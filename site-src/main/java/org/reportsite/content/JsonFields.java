@@ -57,6 +57,10 @@ final class JsonFields {
         return v.asText();
     }
 
+    /**
+     * A whole number in {@code min..max}. The bound is checked on the exact value, so a huge number is reported as
+     * written instead of wrapping around into range.
+     */
     int integer(JsonNode obj, String field, String what, int dflt, int min, int max) {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) return dflt;
@@ -65,13 +69,13 @@ final class JsonFields {
                     "Write a plain whole number without quotes, e.g. 2.");
             return dflt;
         }
-        int i = v.decimalValue().intValue();
-        if (i < min || i > max) {
-            findings.error("json.range", doc.at(v), "\"" + field + "\" of " + what + " is " + i + ", outside " + min + ".." + max,
+        java.math.BigDecimal d = v.decimalValue();
+        if (d.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || d.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            findings.error("json.range", doc.at(v), "\"" + field + "\" of " + what + " is " + shown(d.toPlainString()) + ", outside " + min + ".." + max,
                     "Use a number from " + min + " to " + max + ".");
             return dflt;
         }
-        return i;
+        return d.intValueExact();
     }
 
     boolean bool(JsonNode obj, String field, String what, boolean dflt) {
@@ -123,10 +127,38 @@ final class JsonFields {
         return out;
     }
 
+    /** Where the string {@code value} stands in a list of strings (the list itself when it is not found). */
+    Location element(JsonNode list, String value) {
+        if (list != null && list.isArray()) {
+            for (JsonNode e : list) if (e.isTextual() && e.asText().equals(value)) return doc.at(e);
+        }
+        return doc.at(list);
+    }
+
+    /** Ids for a hint: all of them when few, else the first ones and how many more. */
+    static String list(java.util.Collection<String> ids) { return list(ids, ", "); }
+
+    static String list(java.util.Collection<String> ids, String separator) {
+        final int shown = 12;
+        if (ids.size() <= shown + 2) return String.join(separator, ids);
+        List<String> first = new ArrayList<>();
+        for (String id : ids) {
+            if (first.size() == shown) break;
+            first.add(id);
+        }
+        return String.join(separator, first) + separator + "... (" + (ids.size() - shown) + " more)";
+    }
+
+    /** A value as written, shortened in the middle when it is very long (a number of 1,000 digits). */
+    static String shown(String written) {
+        if (written.length() <= 40) return written;
+        return written.substring(0, 20) + "..." + written.substring(written.length() - 10) + " (" + written.length() + " characters)";
+    }
+
     static String kind(JsonNode v) {
         if (v == null || v.isNull()) return "null";
         if (v.isTextual()) return "a string \"" + abbreviate(v.asText()) + "\"";
-        if (v.isNumber()) return "a number " + v.decimalValue().toPlainString();
+        if (v.isNumber()) return "a number " + shown(v.decimalValue().toPlainString());
         if (v.isBoolean()) return v.asText();
         if (v.isArray()) return "a list";
         return "an object";

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reportsite.model.Location;
@@ -87,6 +90,7 @@ public final class LocatedJson {
                 ObjectNode o = NODES.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    checkText(name, loc(p.currentTokenLocation()), "a field name");
                     p.nextToken();
                     o.set(name, read(p));
                 }
@@ -97,7 +101,8 @@ public final class LocatedJson {
                 while (p.nextToken() != JsonToken.END_ARRAY) a.add(read(p));
                 node = a;
             }
-            case VALUE_STRING -> node = NODES.textNode(p.getText());
+            // new nodes even where Jackson shares one ("", true, false, null): each must keep its own location
+            case VALUE_STRING -> node = new TextNode(checkText(p.getText(), start, "a string"));
             case VALUE_NUMBER_INT -> node = NODES.numberNode(p.getDecimalValue());
             case VALUE_NUMBER_FLOAT -> {
                 String raw = p.getText();
@@ -107,14 +112,34 @@ public final class LocatedJson {
                 }
                 node = NODES.numberNode(p.getDecimalValue());
             }
-            case VALUE_TRUE -> node = NODES.booleanNode(true);
-            case VALUE_FALSE -> node = NODES.booleanNode(false);
-            case VALUE_NULL -> node = NODES.nullNode();
+            case VALUE_TRUE -> node = new BooleanNode(true) {};
+            case VALUE_FALSE -> node = new BooleanNode(false) {};
+            case VALUE_NULL -> node = new NullNode() {};
             default -> throw new ContentSyntaxException("json.syntax", start, "unexpected JSON token " + p.currentToken(),
                     "Write plain JSON: objects, lists, strings, numbers, true, false and null.");
         }
         where.put(node, start);
         return node;
+    }
+
+    /**
+     * Refuses characters that have no place in report text and that JSON can only carry escaped: NUL and the other
+     * control characters (tab and line ends aside), and halves of a surrogate pair (not a character at all).
+     */
+    private static String checkText(String text, Location at, String what) throws ContentSyntaxException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (control || lone) {
+                String name = c == 0 ? "a NUL character (U+0000)" : control ? String.format("the control character U+%04X", (int) c)
+                        : String.format("half a surrogate pair (U+%04X)", (int) c);
+                throw new ContentSyntaxException("json.control", at, what + " contains " + name + " at character " + (i + 1),
+                        "Remove it (it is usually written \\u" + String.format("%04x", (int) c) + "); report text has no such characters.");
+            }
+        }
+        return text;
     }
 
     /** Where the first non-blank character after {@code from} is (the start of the stray content). */

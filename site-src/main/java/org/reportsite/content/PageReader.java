@@ -18,16 +18,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a narrative page: YAML front matter, then Markdown whose directives and links are collected with their lines. */
+/** Reads a narrative page: YAML front matter, then the Markdown body, whose directives, links and running text {@link PageText} reads from its tree. */
 public final class PageReader {
-    /** {@code {{kind:target|opt|opt}}}; anything else between double braces is reported as an unknown directive. */
-    public static final Pattern DIRECTIVE = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*:([^{}]*?)\\}\\}");
-    private static final Pattern ANY_BRACES = Pattern.compile("\\{\\{(.*?)\\}\\}");
-    /** Markdown link whose destination uses one of our schemes: {@code [text](note:4a)}. */
-    public static final Pattern LINK = Pattern.compile("\\]\\(\\s*(note|table|page|term):([^)\\s]*)\\s*\\)");
     public static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*");
     private static final Set<String> FRONT_FIELDS = Set.of("title", "order", "summary", "note", "toc");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Two values for one key are refused, not resolved by taking the last. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private PageReader() {}
 
@@ -83,6 +79,8 @@ public final class PageReader {
         JsonNode o = fm.get("order");
         if (o != null && !o.isNull()) {
             if (o.isInt()) order = o.intValue();
+            else if (o.isIntegralNumber()) findings.error("page.front-matter", new Location(file, lineOf(lines, close, "order"), 0),
+                    "\"order\" must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ", found " + o.asText(), "Write e.g. 'order: 10'.");
             else findings.error("page.front-matter", new Location(file, lineOf(lines, close, "order"), 0),
                     "\"order\" must be a whole number, found \"" + o.asText() + "\"", "Write e.g. 'order: 10'.");
         }
@@ -103,8 +101,9 @@ public final class PageReader {
 
         int bodyLine = close + 2;
         String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
-        List<Reference> refs = references(body, file, bodyLine, findings);
-        return new Page(id, title, order, scalar(fm, "summary"), note, toc, body, bodyLine, List.copyOf(refs), new Location(file, 1, 0));
+        PageText.Result read = PageText.read(body, file, bodyLine, findings);
+        return new Page(id, title, order, scalar(fm, "summary"), note, toc, body, bodyLine, read.references(), new Location(file, 1, 0),
+                read.passages());
     }
 
     private static String scalar(JsonNode fm, String field) {
@@ -117,122 +116,5 @@ public final class PageReader {
         return 1;
     }
 
-    /** Every directive and scheme link of a Markdown body, outside fenced code, with file:line. */
-    static List<Reference> references(String body, String file, int bodyLine, Findings findings) {
-        List<Reference> out = new ArrayList<>();
-        String[] lines = body.split("\n", -1);
-        boolean fenced = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.stripLeading().startsWith("```") || line.stripLeading().startsWith("~~~")) { fenced = !fenced; continue; }
-            if (fenced) continue;
-            int lineNo = bodyLine + i;
-            boolean[] code = inlineCode(line);
-            Matcher any = ANY_BRACES.matcher(line);
-            while (any.find()) {
-                if (code[any.start()]) continue;
-                Location at = new Location(file, lineNo, any.start() + 1);
-                if (insideTag(line, any.start())) {
-                    findings.error("directive.in-html", at, "the directive " + any.group() + " stands inside an HTML tag",
-                            "Move it out of the tag: a directive produces HTML of its own and cannot be an attribute value.");
-                    continue;
-                }
-                Matcher d = DIRECTIVE.matcher(any.group());
-                if (!d.matches()) {
-                    findings.error("directive.syntax", at, "cannot read the directive " + any.group(),
-                            "Write {{table:ID}}, {{fact:TABLE/ROW/COLUMN}}, {{chart:ID}} or {{nofact:TEXT}}.");
-                    continue;
-                }
-                String kind = d.group(1);
-                String[] parts = d.group(2).split("\\|", -1);
-                String target = parts[0].strip();
-                List<String> opts = new ArrayList<>();
-                for (int k = 1; k < parts.length; k++) opts.add(parts[k].strip());
-                Reference.Kind k = switch (kind) {
-                    case "table" -> Reference.Kind.TABLE;
-                    case "fact" -> Reference.Kind.FACT;
-                    case "chart" -> Reference.Kind.CHART;
-                    case "nofact" -> Reference.Kind.NOFACT;
-                    default -> null;
-                };
-                if (k == null) {
-                    findings.error("directive.unknown", at, "unknown directive \"" + kind + "\" in " + any.group(),
-                            "Known directives: table, fact, chart, nofact" + suggestion(kind) + ".");
-                    continue;
-                }
-                if (target.isEmpty()) {
-                    findings.error("directive.syntax", at, "the directive " + any.group() + " names no target",
-                            "Write the target after the colon, e.g. {{table:income-statement}}.");
-                    continue;
-                }
-                out.add(new Reference(k, target, List.copyOf(opts), at));
-            }
-            int open = line.indexOf("{{");
-            while (open >= 0 && code[open]) open = line.indexOf("{{", open + 1);
-            if (open >= 0 && line.indexOf("}}", open) < 0) {
-                findings.error("directive.syntax", new Location(file, lineNo, open + 1), "a directive is opened with '{{' but not closed on the same line",
-                        "Close it with '}}'.");
-            }
-            Matcher l = LINK.matcher(line);
-            while (l.find()) {
-                if (code[l.start()]) continue;
-                Reference.Kind k = switch (l.group(1)) {
-                    case "note" -> Reference.Kind.NOTE_LINK;
-                    case "table" -> Reference.Kind.TABLE_LINK;
-                    case "page" -> Reference.Kind.PAGE_LINK;
-                    default -> Reference.Kind.TERM_LINK;
-                };
-                out.add(new Reference(k, l.group(2), List.of(), new Location(file, lineNo, l.start() + 3)));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * For each character of a line, whether it is inside an inline code span: `{{table:x}}` shows the
-     * directive as written and is neither expanded nor checked.
-     */
-    public static boolean[] inlineCode(String line) {
-        boolean[] in = new boolean[line.length() + 1];
-        int i = 0;
-        while (i < line.length()) {
-            if (line.charAt(i) != '`') { i++; continue; }
-            int n = run(line, i);
-            int j = i + n, close = -1;
-            while (j < line.length()) {
-                if (line.charAt(j) == '`') {
-                    int m = run(line, j);
-                    if (m == n) { close = j; break; }
-                    j += m;
-                } else {
-                    j++;
-                }
-            }
-            if (close < 0) { i += n; continue; }
-            for (int k = i; k < close + n; k++) in[k] = true;
-            i = close + n;
-        }
-        return in;
-    }
-
-    /** Whether {@code pos} lies between the '<' that opens an HTML tag and its '>'. */
-    static boolean insideTag(String line, int pos) {
-        for (int i = pos - 1; i >= 0; i--) {
-            char c = line.charAt(i);
-            if (c == '>') return false;
-            if (c == '<' && i + 1 < line.length() && (Character.isLetter(line.charAt(i + 1)) || line.charAt(i + 1) == '/')) return true;
-        }
-        return false;
-    }
-
-    private static int run(String line, int from) {
-        int n = 0;
-        while (from + n < line.length() && line.charAt(from + n) == '`') n++;
-        return n;
-    }
-
-    private static String suggestion(String kind) {
-        return Spelling.suggestion(kind.toLowerCase(), List.of("table", "fact", "chart", "nofact"));
-    }
 
 }

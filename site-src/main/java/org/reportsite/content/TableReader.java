@@ -5,9 +5,11 @@ import org.reportsite.model.Findings;
 import org.reportsite.model.Location;
 import org.reportsite.model.Row;
 import org.reportsite.model.Table;
+import org.reportsite.model.Unit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
 /** Reads one {@code data/<id>.json} into a {@link Table}, reporting every problem with its line. */
 final class TableReader {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** Rows × shown columns of one table: far beyond any statement, small enough to render in seconds. */
+    static final long MAX_CELLS = 100_000;
     private static final Set<String> TABLE_FIELDS = Set.of("id", "title", "unit", "decimals", "period", "columnGroups",
             "columns", "columnSums", "rows", "footnotes", "computed", "description");
     private static final Set<String> COLUMN_FIELDS = Set.of("id", "label", "subLabel", "period", "unit", "decimals", "negative", "kind");
@@ -36,7 +40,11 @@ final class TableReader {
         this.f = new JsonFields(doc, findings);
     }
 
-    /** Returns the table, or null when it is too broken to use (the reasons are in {@code findings}). */
+    /**
+     * Returns the table, or null when it is not a table at all (the reasons are in {@code findings}). A table with
+     * errors is returned with what could be read (its valid rows and columns, under the file's name), so that
+     * references to it resolve; the caller marks it damaged.
+     */
     static Table read(LocatedJson doc, String expectedId, Findings findings) {
         return new TableReader(doc, findings).table(expectedId);
     }
@@ -63,6 +71,7 @@ final class TableReader {
         }
         String title = f.text(root, "title", "the table", true);
         String unit = f.text(root, "unit", "the table", true);
+        checkUnit(unit, root.get("unit"));
         int decimals = f.integer(root, "decimals", "the table", defaultDecimals(unit), 0, 6);
         String period = f.text(root, "period", "the table", false);
 
@@ -74,7 +83,7 @@ final class TableReader {
         for (JsonNode g : f.objects(root, "columnGroups", "the table", false)) {
             List<String> spanned = f.strings(g, "columns", "a column group");
             checkColumns(spanned, columnIds, g.get("columns"), "column group");
-            groups.add(new Table.ColumnGroup(f.text(g, "label", "a column group", true), spanned));
+            groups.add(new Table.ColumnGroup(f.text(g, "label", "a column group", true), spanned, f.at(g)));
         }
         List<Table.Footnote> footnotes = new ArrayList<>();
         Set<String> footnoteIds = new HashSet<>();
@@ -86,6 +95,8 @@ final class TableReader {
             footnotes.add(new Table.Footnote(fid, f.text(n, "text", "a footnote", true)));
         }
         List<Row> rows = rows(root, columns, footnoteIds);
+        Set<String> rowIds = new HashSet<>();
+        for (Row r : rows) if (r.id() != null) rowIds.add(r.id());
         List<Table.ColumnSum> columnSums = new ArrayList<>();
         for (JsonNode cs : f.objects(root, "columnSums", "the table", false)) {
             String col = f.text(cs, "column", "a column sum", true);
@@ -126,14 +137,25 @@ final class TableReader {
             for (String ref : new String[]{comp.from(), comp.to(), comp.of(), comp.published()}) {
                 if (ref != null) checkColumns(List.of(ref), columnIds, c, "computed column");
             }
-            if (comp.total() != null && rows.stream().noneMatch(r -> r.id().equals(comp.total()))) {
+            if (comp.total() != null && !rowIds.contains(comp.total())) {
                 findings.error("table.unknown-row", f.at(c.get("total")), "computed column refers to row \"" + comp.total() + "\", which is not in this table",
                         "Name an existing row in \"total\".");
             }
             computed.add(comp);
         }
-        if (findings.list().size() > before && findings.list().subList(before, findings.list().size()).stream().anyMatch(x -> x.isError())) {
-            return null;
+        long cells = (long) rows.size() * (columns.size() + computed.size());
+        if (cells > MAX_CELLS) {
+            findings.error("table.too-large", f.at(root.get("rows")), "the table has " + rows.size() + " rows and " + (columns.size() + computed.size())
+                    + " columns, " + cells + " cells: over the limit of " + MAX_CELLS + " cells a page can show",
+                    "Split the table into several tables, or check that this is the file you meant to add.");
+        }
+        boolean damaged = findings.list().subList(before, findings.list().size()).stream().anyMatch(x -> x.isError());
+        if (damaged) {
+            // what could be read, under the file's name, so that references to its valid rows resolve; checks skip it
+            if (cells > MAX_CELLS) return null;
+            id = expectedId;
+            if (title == null) title = expectedId;
+            if (unit == null) unit = "";
         }
         return new Table(id, title, unit, decimals, period, List.copyOf(groups), List.copyOf(columns), List.copyOf(columnSums),
                 List.copyOf(rows), List.copyOf(footnotes), List.copyOf(computed), f.at(root));
@@ -158,6 +180,7 @@ final class TableReader {
                 findings.error("table.duplicate-column", f.at(c), "column \"" + id + "\" is defined twice", "Give each column its own id.");
             }
             String unit = f.text(c, "unit", "column " + id, false);
+            checkUnit(unit, c.get("unit"));
             String negative = f.text(c, "negative", "column " + id, false);
             if (negative != null && !negative.equals("minus") && !negative.equals("parentheses")) {
                 findings.error("table.negative", f.at(c.get("negative")), "\"negative\" must be \"parentheses\" or \"minus\", found \"" + negative + "\"",
@@ -170,8 +193,9 @@ final class TableReader {
             }
             String u = unit != null ? unit : tableUnit;
             int dec = f.integer(c, "decimals", "column " + id, unit != null ? defaultDecimals(unit) : tableDecimals, 0, 6);
-            out.add(new Table.Column(id, f.text(c, "label", "column " + id, true), f.text(c, "subLabel", "column " + id, false),
-                    f.text(c, "period", "column " + id, false), u, dec, "minus".equals(negative), "text".equals(kind)));
+            String label = f.text(c, "label", "column " + id, true);
+            out.add(new Table.Column(id, label == null ? id : label, f.text(c, "subLabel", "column " + id, false),
+                    f.text(c, "period", "column " + id, false), u == null ? "" : u, dec, "minus".equals(negative), "text".equals(kind), f.at(c)));
         }
         return out;
     }
@@ -180,6 +204,7 @@ final class TableReader {
         Map<String, Table.Column> byId = new LinkedHashMap<>();
         for (Table.Column c : columns) byId.put(c.id(), c);
         List<Row> out = new ArrayList<>();
+        List<JsonNode> sumNodes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode r : f.objects(root, "rows", "the table", true)) {
             f.unknownFields(r, "a row", ROW_FIELDS);
@@ -209,7 +234,7 @@ final class TableReader {
             List<String> fns = f.strings(r, "footnotes", what);
             for (String fn : fns) {
                 if (!footnoteIds.contains(fn)) {
-                    findings.error("table.unknown-footnote", f.at(r.get("footnotes")), what + " carries footnote \"" + fn
+                    findings.error("table.unknown-footnote", f.element(r.get("footnotes"), fn), what + " carries footnote \"" + fn
                             + "\", which the table does not define", "Add it to the table's \"footnotes\" or fix the id.");
                 }
             }
@@ -227,7 +252,7 @@ final class TableReader {
                         JsonNode v = e.getValue();
                         if (col == null) {
                             findings.error("table.unknown-column", f.at(v), what + " has a value for column \"" + e.getKey()
-                                    + "\", which the table does not define", "Columns are: " + String.join(", ", byId.keySet()) + ".");
+                                    + "\", which the table does not define", "Columns are: " + JsonFields.list(byId.keySet()) + ".");
                             continue;
                         }
                         if (v.isNull()) continue;
@@ -236,7 +261,17 @@ final class TableReader {
                             else findings.error("json.type", f.at(v), "column \"" + col.id() + "\" is a text column; " + what + " has " + JsonFields.kind(v),
                                     "Write the cell as a string in double quotes, or null.");
                         } else if (v.isNumber()) {
-                            amounts.put(col.id(), v.decimalValue());
+                            BigDecimal amount = v.decimalValue();
+                            int places = Math.max(0, amount.stripTrailingZeros().scale());
+                            if (places > col.decimals()) {
+                                // the page would print it rounded: the site would show a figure the dataset does not hold
+                                findings.error("table.decimals", f.at(v), what + ", column \"" + col.id() + "\": the value "
+                                        + JsonFields.shown(amount.toPlainString()) + " has " + places + " decimal place" + (places == 1 ? "" : "s")
+                                        + ", but the column prints " + col.decimals(),
+                                        "Write the value as published, or set \"decimals\": " + Math.min(places, 6) + " on the column (or the table) if the report prints "
+                                                + "it with that many decimals.");
+                            }
+                            amounts.put(col.id(), amount);
                         } else if (v.isTextual() && Row.NOT_MEANINGFUL.matcher(v.asText()).matches()) {
                             texts.put(col.id(), v.asText());
                         } else {
@@ -251,21 +286,23 @@ final class TableReader {
             List<String> sumColumns = f.strings(r, "columns", what);
             for (String c : sumColumns) {
                 if (!byId.containsKey(c)) {
-                    findings.error("table.unknown-column", f.at(r.get("columns")), what + " restricts its sum to column \"" + c + "\", which the table does not define",
-                            "Columns are: " + String.join(", ", byId.keySet()) + ".");
+                    findings.error("table.unknown-column", f.element(r.get("columns"), c), what + " restricts its sum to column \"" + c
+                            + "\", which the table does not define", "Columns are: " + JsonFields.list(byId.keySet()) + ".");
                 }
             }
             out.add(new Row(id, label, style, indent, List.copyOf(notes), List.copyOf(fns), Map.copyOf(amounts), Map.copyOf(texts),
                     List.copyOf(sum), List.copyOf(sumColumns), f.at(r)));
+            sumNodes.add(r.get("sum"));
         }
         Set<String> rowIds = new HashSet<>();
         for (Row row : out) rowIds.add(row.id());
-        for (Row row : out) {
+        for (int i = 0; i < out.size(); i++) {
+            Row row = out.get(i);
             for (String s : row.sum()) {
                 String ref = s.startsWith("-") ? s.substring(1) : s;
                 if (!rowIds.contains(ref)) {
-                    findings.error("table.unknown-row", row.location(), "row \"" + row.id() + "\" sums row \"" + ref + "\", which is not in this table",
-                            "Fix the row id in \"sum\" or add the row.");
+                    findings.error("table.unknown-row", f.element(sumNodes.get(i), s), "row \"" + row.id() + "\" sums row \"" + ref
+                            + "\", which is not in this table", "Fix the row id in \"sum\" or add the row.");
                 }
             }
         }
@@ -273,45 +310,62 @@ final class TableReader {
         return out;
     }
 
-    /** A sum that (directly or indirectly) includes itself can never be checked: reject it. */
+    /**
+     * A sum that (directly or indirectly) includes itself can never be checked: reject it. Depth-first with an
+     * explicit stack: a chain of 100,000 rows each summing the next must not overflow the thread's stack.
+     */
     private void checkSumCycles(List<Row> rows) {
         Map<String, Row> byId = new LinkedHashMap<>();
         for (Row r : rows) if (r.id() != null) byId.putIfAbsent(r.id(), r);
-        Map<String, Integer> state = new LinkedHashMap<>();
-        for (Row r : rows) {
-            if (r.id() != null && dfs(r.id(), byId, state, new ArrayList<>())) return;
+        Map<String, Integer> state = new HashMap<>(); // 1: on the current path, 2: done
+        for (Row start : rows) {
+            if (start.id() == null || state.containsKey(start.id())) continue;
+            List<String> path = new ArrayList<>();
+            List<Integer> next = new ArrayList<>(); // per path entry: the index of the next component to visit
+            path.add(start.id());
+            next.add(0);
+            state.put(start.id(), 1);
+            while (!path.isEmpty()) {
+                int top = path.size() - 1;
+                Row r = byId.get(path.get(top));
+                int k = next.get(top);
+                if (r == null || k >= r.sum().size()) {
+                    state.put(path.remove(top), 2);
+                    next.remove(top);
+                    continue;
+                }
+                next.set(top, k + 1);
+                String c = r.sum().get(k);
+                String child = c.startsWith("-") ? c.substring(1) : c;
+                Integer s = state.get(child);
+                if (s == null) {
+                    if (!byId.containsKey(child)) continue;
+                    state.put(child, 1);
+                    path.add(child);
+                    next.add(0);
+                } else if (s == 1) {
+                    List<String> cycle = new ArrayList<>(path.subList(path.indexOf(child), path.size()));
+                    cycle.add(child);
+                    findings.error("table.sum-cycle", byId.get(child).location(), "sums form a cycle: " + JsonFields.list(cycle, " -> "),
+                            "A total cannot include itself; remove one of these rows from the other's \"sum\".");
+                    return;
+                }
+            }
         }
-    }
-
-    private boolean dfs(String id, Map<String, Row> byId, Map<String, Integer> state, List<String> path) {
-        Integer s = state.get(id);
-        if (s != null && s == 2) return false;
-        if (s != null && s == 1) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
-            cycle.add(id);
-            findings.error("table.sum-cycle", byId.get(id).location(), "sums form a cycle: " + String.join(" -> ", cycle),
-                    "A total cannot include itself; remove one of these rows from the other's \"sum\".");
-            return true;
-        }
-        Row r = byId.get(id);
-        if (r == null) return false;
-        state.put(id, 1);
-        path.add(id);
-        for (String c : r.sum()) {
-            if (dfs(c.startsWith("-") ? c.substring(1) : c, byId, state, path)) return true;
-        }
-        path.remove(path.size() - 1);
-        state.put(id, 2);
-        return false;
     }
 
     private void checkColumns(List<String> ids, Set<String> known, JsonNode at, String what) {
         for (String c : ids) {
             if (!known.contains(c)) {
                 findings.error("table.unknown-column", f.at(at), what + " refers to column \"" + c + "\", which the table does not define",
-                        "Columns are: " + String.join(", ", known.stream().sorted().toList()) + ".");
+                        "Columns are: " + JsonFields.list(known.stream().sorted().toList()) + ".");
             }
         }
+    }
+
+    /** A unit that names a currency must read as one (a wrong scale makes every figure wrong by a thousand). */
+    private void checkUnit(String unit, JsonNode at) {
+        Unit.problem(unit).ifPresent(p -> findings.error("table.unit", f.at(at), p.message(), p.hint()));
     }
 
     static Location where(LocatedJson doc) { return doc.at(doc.root()); }

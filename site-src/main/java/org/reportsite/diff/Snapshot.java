@@ -3,13 +3,13 @@ package org.reportsite.diff;
 import org.reportsite.check.CheckResult;
 import org.reportsite.check.Checker;
 import org.reportsite.content.ContentLoader;
+import org.reportsite.content.ContentSyntaxException;
+import org.reportsite.content.InputFolder;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Findings;
 import org.reportsite.model.Index;
 import org.reportsite.model.Report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +34,16 @@ public record Snapshot(ContentSource source, Report report, List<Finding> loadEr
 
     public boolean loaded() { return report != null && loadErrors.isEmpty(); }
 
-    /** A content file's text (relative to the content folder), or null when it does not exist. */
+    /**
+     * A content file's text (relative to the content folder), or null when it does not exist or may not be read
+     * (a link out of the folder: the change report is published, so it must not show a file from elsewhere).
+     */
     String text(String relative) {
         Path p = source.dir().resolve(relative);
+        if (!Files.isRegularFile(p)) return null;
         try {
-            return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
+            return InputFolder.content(source.dir()).readText(p, relative);
+        } catch (ContentSyntaxException e) {
             return null;
         }
     }

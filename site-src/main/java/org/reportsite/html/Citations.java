@@ -3,6 +3,7 @@ package org.reportsite.html;
 import org.reportsite.model.Index;
 import org.reportsite.model.NoteKey;
 import org.reportsite.model.Page;
+import org.reportsite.model.Passage;
 import org.reportsite.model.Reference;
 import org.reportsite.model.Row;
 import org.reportsite.model.Table;
@@ -53,8 +54,12 @@ public final class Citations {
             for (Reference r : p.references()) {
                 if (r.kind() == Reference.Kind.NOTE_LINK) mentioned.add(NoteKey.normalize(r.target()));
             }
-            Matcher m = MENTION.matcher(mayMention(p.markdown()) ? p.markdown() : "");
-            while (m.find()) mentioned.add(m.group(1) + (m.group(2) == null ? "" : m.group(2)));
+            // mentions in running text, as the html stage links them (not in headings, code or raw HTML)
+            for (Passage text : p.passages()) {
+                if (text.kind() == Passage.Kind.HEADING || text.kind() == Passage.Kind.HEADER_CELL || !mayMention(text.text())) continue;
+                Matcher m = MENTION.matcher(text.text());
+                while (m.find()) mentioned.add(m.group(1) + (m.group(2) == null ? "" : m.group(2)));
+            }
             for (String key : mentioned) {
                 if (key == null || (p.isNote() && NoteKey.parent(key).equals(p.note()))) continue;
                 add(key, new Citation(key, p.id(), null, p.title()));

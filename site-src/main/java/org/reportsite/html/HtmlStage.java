@@ -18,10 +18,12 @@ import org.reportsite.model.Term;
 import org.reportsite.render.PageDeps;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -149,6 +151,7 @@ public final class HtmlStage {
 
     private void anchorHeadings(Element content, Page page) {
         Set<String> used = new HashSet<>();
+        Map<String, Integer> next = new HashMap<>();
         for (Element e : content.ownerDocument().select(WITH_ID)) used.add(e.id());
         for (Element h : content.select(HEADINGS)) {
             if (!h.id().isEmpty()) continue;
@@ -158,7 +161,7 @@ public final class HtmlStage {
                 Matcher m = SUBNOTE.matcher(text);
                 if (m.find()) id = NoteKey.anchor(page.note() + m.group(1));
             }
-            if (id == null || used.contains(id)) id = unique(slug(text), used);
+            if (id == null || used.contains(id)) id = unique(slug(text), used, next);
             used.add(id);
             h.attr("id", id);
         }
@@ -170,10 +173,16 @@ public final class HtmlStage {
         return s.isEmpty() ? "section" : s;
     }
 
-    private static String unique(String base, Set<String> used) {
-        String id = base;
-        for (int i = 2; used.contains(id); i++) id = base + "-" + i;
-        return id;
+    /**
+     * {@code base}, or {@code base-2}, {@code base-3}... whichever is free first. The count goes on from where the last
+     * heading with this base stopped (the ids taken only grow), so a page of 10,000 equal headings is not quadratic.
+     */
+    private static String unique(String base, Set<String> used, Map<String, Integer> next) {
+        if (!used.contains(base)) return base;
+        int i = next.getOrDefault(base, 2);
+        while (used.contains(base + "-" + i)) i++;
+        next.put(base, i + 1);
+        return base + "-" + i;
     }
 
     private void toc(Document doc, Element content) {

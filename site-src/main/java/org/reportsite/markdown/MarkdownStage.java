@@ -1,61 +1,66 @@
 package org.reportsite.markdown;
 
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import org.jetbrains.annotations.NotNull;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.ParseSettings;
 import org.jsoup.safety.Cleaner;
-import org.reportsite.content.PageReader;
+import org.reportsite.content.Directive;
+import org.reportsite.content.MarkdownSyntax;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Location;
 import org.reportsite.model.Page;
+import org.reportsite.model.SourceLines;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
- * The {@code markdown} stage: Flexmark turns a page body into HTML. Our directives become placeholders
- * that the render stage fills ({@code <div data-table>}, {@code <span data-fact>}, {@code <div data-chart>});
- * scheme links ({@code note:}, {@code table:}, ...) stay as they are for the html stage to resolve.
+ * The {@code markdown} stage: Flexmark renders the page body's tree ({@link MarkdownSyntax}, the same reading the
+ * content stage took its references and running text from). Our directives become placeholders that the render
+ * stage fills ({@code <div data-table>}, {@code <span data-fact>}, {@code <div data-chart>}); scheme links
+ * ({@code note:}, {@code table:}, ...) stay as they are for the html stage to resolve. A directive in code is
+ * code: the tree says so.
  *
  * <p>Raw HTML is sanitized with an allow-list ({@link HtmlPolicy}): scripts, iframes, event handlers,
  * {@code javascript:} and {@code data:} URLs never reach the site, and each removal is a warning with its
  * file and line. With {@code trustedHtml} raw HTML is published as written. Either way an author cannot
- * forge a placeholder: ours carry a nonce derived from the page text, checked here and then removed.
+ * forge a placeholder: ours carry a nonce derived from the page text, checked here and then removed. A page
+ * without raw HTML is not parsed as HTML here at all: its only unsafe parts can be link and image URLs, which are
+ * dropped while rendering.
  */
 public final class MarkdownStage {
     /** The page body as HTML, and the warnings about raw HTML that was removed from it. */
     public record Result(String html, List<Finding> warnings) {}
 
-    /**
-     * A page body with its directives replaced; {@code origin[i]} is the body line that expanded line i came
-     * from; {@code written} maps each placeholder back to the directive as written.
-     */
-    record Expanded(String text, int[] origin, Map<String, String> written) {}
+    private static final DataKey<String> NONCE = new DataKey<>("REPORT_SITE_NONCE", "");
 
-    private final Parser parser;
     private final HtmlRenderer renderer;
     private final boolean trustedHtml;
 
@@ -63,12 +68,10 @@ public final class MarkdownStage {
 
     public MarkdownStage(boolean trustedHtml) {
         this.trustedHtml = trustedHtml;
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
-                .set(TablesExtension.CLASS_NAME, "md-table")
-                .set(HtmlRenderer.GENERATE_HEADER_ID, false);
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        MutableDataSet options = new MutableDataSet(MarkdownSyntax.OPTIONS).set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        HtmlRenderer.Builder b = HtmlRenderer.builder(options).nodeRendererFactory(o -> new Placeholders());
+        if (!trustedHtml) b.attributeProviderFactory(new UnsafeUrls());
+        this.renderer = b.build();
     }
 
     /** The page body as an HTML fragment. Thread-safe. */
@@ -79,14 +82,22 @@ public final class MarkdownStage {
     /** The page body as an HTML fragment, with a warning for each piece of raw HTML removed. Thread-safe. */
     public Result render(Page page) {
         String nonce = nonce(page.markdown());
+        Document ast = MarkdownSyntax.parse(page.markdown());
+        ast.set(NONCE, nonce);
         HtmlPolicy policy = new HtmlPolicy(nonce);
-        Expanded ex = expandDirectives(page.markdown(), nonce);
-        Document ast = parser.parse(ex.text());
         Set<Finding> warnings = new LinkedHashSet<>();
         String file = page.location() == null ? page.id() : page.location().file();
-        for (Node n : ast.getDescendants()) inspect(n, policy, ex, file, page.bodyLine(), warnings);
-        return new Result(clean(renderer.render(ast), policy, ex, nonce), List.copyOf(warnings));
+        SourceLines lines = new SourceLines(page.markdown());
+        boolean raw = false;
+        for (Node n : ast.getDescendants()) {
+            if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) raw = true;
+            inspect(n, policy, new Location(file, page.bodyLine() + lines.line(n.getStartOffset()), 0), warnings);
+        }
+        String html = renderer.render(ast);
+        return new Result(raw ? clean(html, policy, nonce) : html.replace(nonceAttr(nonce), ""), List.copyOf(warnings));
     }
+
+    private static String nonceAttr(String nonce) { return " " + HtmlPolicy.NONCE_ATTR + "=\"" + nonce + "\""; }
 
     /**
      * Unguessable by the author and still deterministic: a placeholder would have to contain the hash of
@@ -102,11 +113,9 @@ public final class MarkdownStage {
     }
 
     /** Sanitizes (unless trusted) and drops the nonce from our placeholders and every forged one. */
-    private String clean(String html, HtmlPolicy policy, Expanded ex, String nonce) {
+    private String clean(String html, HtmlPolicy policy, String nonce) {
         org.jsoup.nodes.Document dirty = Jsoup.parseBodyFragment(html);
         org.jsoup.nodes.Document doc = trustedHtml ? dirty : new Cleaner(policy).clean(dirty);
-        // a directive in an indented code block (or other literal text) shows as written, not as our placeholder
-        for (Element e : doc.body().getAllElements()) for (TextNode t : e.textNodes()) restore(t, ex, nonce);
         for (Element e : doc.body().getAllElements()) {
             if (e == doc.body()) continue;
             if (policy.ours(e)) {
@@ -121,13 +130,6 @@ public final class MarkdownStage {
         return doc.body().html().replace(nonce, "");
     }
 
-    private static void restore(TextNode t, Expanded ex, String nonce) {
-        String text = t.getWholeText();
-        if (!text.contains(nonce)) return;
-        for (var e : ex.written().entrySet()) text = text.replace(e.getKey(), e.getValue());
-        t.text(text);
-    }
-
     private static void stripReservedClasses(Element e) {
         if (!e.hasAttr("class")) return;
         for (String c : HtmlPolicy.RESERVED_CLASSES) e.removeClass(c);
@@ -135,12 +137,8 @@ public final class MarkdownStage {
     }
 
     /** Reports, with its line, each piece of raw HTML or link that {@link #clean} will remove. */
-    private void inspect(Node n, HtmlPolicy policy, Expanded ex, String file, int bodyLine, Set<Finding> out) {
-        // only raw HTML, links and images are looked at; finding a node's line costs a scan of the page
-        if (!(n instanceof HtmlBlock || n instanceof HtmlInline || n instanceof Link || n instanceof Image)) return;
-        int line = n.getStartLineNumber();
-        Location at = new Location(file, bodyLine + (line < ex.origin().length ? ex.origin()[line] : ex.origin().length), 0);
-        if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+    private void inspect(Node n, HtmlPolicy policy, Location at, Set<Finding> out) {
+        if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
             org.jsoup.nodes.Document frag = Jsoup.parse(n.getChars().toString(), "",
                     org.jsoup.parser.Parser.xmlParser().settings(ParseSettings.htmlDefault));
             for (Element e : frag.getAllElements()) {
@@ -197,59 +195,50 @@ public final class MarkdownStage {
 
     private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }
 
-    /** Replaces directives outside code with placeholders; block directives get their own HTML block. */
-    static Expanded expandDirectives(String markdown, String nonce) {
-        StringBuilder out = new StringBuilder(markdown.length() + 256);
-        List<Integer> origin = new ArrayList<>();
-        Map<String, String> written = new LinkedHashMap<>();
-        boolean fenced = false;
-        String[] lines = markdown.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String trimmed = line.strip();
-            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) fenced = !fenced;
-            if (fenced || line.indexOf("{{") < 0) {
-                out.append(line).append('\n');
-                origin.add(i);
-                continue;
-            }
-            Matcher whole = PageReader.DIRECTIVE.matcher(trimmed);
-            if (whole.matches() && (whole.group(1).equals("table") || whole.group(1).equals("chart"))) {
-                String ph = placeholder(whole.group(1), whole.group(2), nonce);
-                written.put(ph, whole.group());
-                out.append('\n').append(ph).append("\n\n");
-                origin.add(i);
-                origin.add(i);
-                origin.add(i);
-                continue;
-            }
-            boolean[] code = PageReader.inlineCode(line);
-            Matcher m = PageReader.DIRECTIVE.matcher(line);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                String replacement = code[m.start()] ? m.group() : placeholder(m.group(1), m.group(2), nonce);
-                if (!code[m.start()]) written.putIfAbsent(replacement, m.group());
-                m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-            }
-            m.appendTail(sb);
-            out.append(sb).append('\n');
-            origin.add(i);
+    /** Our directives as placeholders for the render stage; a directive that cannot be read shows as written. */
+    private static final class Placeholders implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(Directive.class, Placeholders::inline),
+                    new NodeRenderingHandler<>(Directive.Block.class, Placeholders::block));
         }
-        return new Expanded(out.toString(), origin.stream().mapToInt(Integer::intValue).toArray(), written);
+
+        private static void block(Directive.Block b, NodeRendererContext ctx, HtmlWriter html) {
+            html.line();
+            html.raw(placeholder(b.directive(), ctx.getDocument().get(NONCE)));
+            html.line();
+        }
+
+        private static void inline(Directive d, NodeRendererContext ctx, HtmlWriter html) {
+            html.raw(placeholder(d, ctx.getDocument().get(NONCE)));
+        }
     }
 
-    private static String placeholder(String kind, String body, String nonce) {
-        String[] parts = body.split("\\|", 2);
+    private static String placeholder(Directive d, String nonce) {
+        if (d.problem() != Directive.Problem.NONE) return escape(d.written());
+        String[] parts = d.body().split("\\|", 2);
         String target = escape(parts[0].strip());
         String opts = parts.length > 1 ? escape(parts[1].strip()) : "";
-        String mark = " " + HtmlPolicy.NONCE_ATTR + "=\"" + nonce + "\"";
-        return switch (kind) {
+        String mark = nonceAttr(nonce);
+        return switch (d.kind()) {
             case "table" -> "<div data-table=\"" + target + "\"" + mark + "></div>";
             case "chart" -> "<div data-chart=\"" + target + "\" data-opts=\"" + opts + "\"" + mark + "></div>";
             case "fact" -> "<span data-fact=\"" + target + "\" data-opts=\"" + opts + "\"" + mark + "></span>";
-            case "nofact" -> "<span class=\"nofact\"" + mark + ">" + escape(body.strip()) + "</span>";
-            default -> escape("{{" + kind + ":" + body + "}}");
+            case "nofact" -> "<span class=\"nofact\"" + mark + ">" + escape(d.body().strip()) + "</span>";
+            default -> escape(d.written());
         };
+    }
+
+    /** Drops a link's or image's URL that may not be published (javascript:, data:, an image from elsewhere). */
+    private static final class UnsafeUrls extends IndependentAttributeProviderFactory {
+        @Override
+        public @NotNull AttributeProvider apply(@NotNull LinkResolverContext context) {
+            return (Node node, AttributablePart part, MutableAttributes attributes) -> {
+                if (part != AttributablePart.LINK) return;
+                if (attributes.contains("href") && HtmlPolicy.urlProblem("a", attributes.getValue("href")) != null) attributes.remove("href");
+                if (attributes.contains("src") && HtmlPolicy.urlProblem("img", attributes.getValue("src")) != null) attributes.remove("src");
+            };
+        }
     }
 
     static String escape(String s) {

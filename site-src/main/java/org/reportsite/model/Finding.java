@@ -26,16 +26,21 @@ public record Finding(Severity severity, String code, String key, Location locat
         return new Finding(s, code, key, location, message, expected, actual, newHint);
     }
 
-    /** One line for a terminal: {@code file:line: error [code] message (expected X, found Y) -- hint}. */
+    /**
+     * One line for a terminal: {@code file:line: error [code] message (expected X, found Y)}, and the hint on the
+     * next. Everything that may echo the input is escaped ({@link Printable}): no control or bidirectional
+     * character of the content reaches the terminal.
+     */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(location == null ? "(report)" : location.toString()).append(": ")
+        sb.append(location == null ? "(report)" : Printable.escape(location.toString())).append(": ")
           .append(severity == Severity.ERROR ? "error" : "warning")
-          .append(" [").append(code).append("] ").append(message);
+          .append(" [").append(code).append("] ").append(Printable.escape(message));
         if (expected != null || actual != null) {
-            sb.append(" (expected ").append(expected).append(", found ").append(actual).append(')');
+            sb.append(expected == null ? " (found " + Printable.escape(actual) + ")"
+                    : " (expected " + Printable.escape(expected) + ", found " + Printable.escape(actual) + ")");
         }
-        if (hint != null && !hint.isBlank()) sb.append("\n    ").append(hint);
+        if (hint != null && !hint.isBlank()) sb.append("\n    ").append(Printable.escape(hint));
         return sb.toString();
     }
 }

@@ -15,14 +15,19 @@ import java.util.regex.Pattern;
  * and the pages in navigation order. Every stage after {@code content} resolves references through it.
  */
 public final class Index {
-    /** A sub-note heading in a note page: {@code ### (a) Revenue by geographical areas}. */
-    public static final Pattern SUBNOTE_HEADING = Pattern.compile("^#{2,6}\\s+\\(([a-z]{1,5})\\)\\s*(.*)$");
+    /** The text of a sub-note heading (level 2 to 6) in a note page: {@code (a) Revenue by geographical areas}. */
+    public static final Pattern SUBNOTE_HEADING = Pattern.compile("^\\(([a-z]{1,5})\\)\\s*(.*)$");
 
     /** Where a reference lands: page id, anchor (may be null for the page top) and a title to show. */
     public record Target(String pageId, String anchor, String title) {}
 
+    /** A sub-note heading written a second time: links go to the first, so the second is an error. */
+    public record Repeated(String key, Location first, Location again) {}
+
     private final Report report;
     private final Map<String, Target> notes = new LinkedHashMap<>();
+    private final Map<String, Location> subNoteAt = new LinkedHashMap<>();
+    private final List<Repeated> repeated = new ArrayList<>();
     private final Map<String, Target> tableHomes = new LinkedHashMap<>();
     private final Map<String, List<Location>> tablePlacements = new LinkedHashMap<>();
     private final Map<String, Term> terms = new LinkedHashMap<>();
@@ -34,10 +39,16 @@ public final class Index {
         for (Page p : report.pages()) {
             if (p.isNote()) {
                 notes.putIfAbsent(p.note(), new Target(p.id(), NoteKey.anchor(p.note()), "Note " + p.note() + " " + p.title()));
-                for (String line : p.markdown().split("\n")) {
-                    Matcher m = SUBNOTE_HEADING.matcher(line.strip());
+                SourceLines lines = null;
+                for (Passage h : p.passages()) {
+                    if (h.kind() != Passage.Kind.HEADING || h.level() < 2) continue;
+                    Matcher m = SUBNOTE_HEADING.matcher(h.text().strip());
                     if (m.matches()) {
                         String key = p.note() + m.group(1);
+                        if (lines == null) lines = new SourceLines(p.markdown());
+                        Location at = new Location(p.location().file(), p.bodyLine() + lines.line(h.source(0)), 0);
+                        Location first = subNoteAt.putIfAbsent(key, at);
+                        if (first != null) repeated.add(new Repeated(key, first, at));
                         notes.putIfAbsent(key, new Target(p.id(), NoteKey.anchor(key), "Note " + NoteKey.display(key) + " " + m.group(2).strip()));
                     }
                 }
@@ -71,6 +82,9 @@ public final class Index {
     }
 
     public Map<String, Target> notes() { return Collections.unmodifiableMap(notes); }
+
+    /** Sub-note headings written more than once (the same note and letter), in page order. */
+    public List<Repeated> repeatedSubNotes() { return Collections.unmodifiableList(repeated); }
 
     public Optional<Target> tableHome(String tableId) { return Optional.ofNullable(tableHomes.get(tableId)); }
 

@@ -68,7 +68,9 @@ public final class Amounts {
                 }
                 case "abs" -> x = x.abs();
                 default -> {
-                    if (o.startsWith("decimals=")) dec = Integer.parseInt(o.substring("decimals=".length()));
+                    // only a valid option (the check refuses any other before a page is published)
+                    int d = org.reportsite.model.FactOptions.decimals(o);
+                    if (d >= 0) dec = d;
                 }
             }
         }

@@ -84,7 +84,7 @@ public final class Fin {
     }
 
     /** Whether any row cites a note (the line-item header then names the notes printed at the end of each line item). */
-    public boolean hasNotes(Table t) { return t.rows().stream().anyMatch(r -> !r.notes().isEmpty()); }
+    public boolean hasNotes(Table t) { return t.hasNotes(); }
 
     /** Columns shown: the line items (with the notes they cite), the table's own columns, then computed ones. */
     public int columnCount(Table t) { return t.columns().size() + shownComputed(t).size() + 1; }
@@ -113,8 +113,9 @@ public final class Fin {
                     i++;
                 } else {
                     int span = 0;
-                    while (i + span < cols.size() && g.columns().contains(cols.get(i + span).id())) span++;
-                    top.add(new HeaderCell(g.label(), null, span, 1, "colgroup", "group", groupHeaderId(t, g)));
+                    java.util.Set<String> in = new java.util.HashSet<>(g.columns());
+                    while (i + span < cols.size() && in.contains(cols.get(i + span).id())) span++;
+                    top.add(new HeaderCell(g.label(), null, span, 1, "colgroup", "group", groupHeaderId(t, t.groupNumber(cols.get(i).id()))));
                     i += span;
                 }
             }
@@ -143,7 +144,8 @@ public final class Fin {
 
     public String rowHeaderId(Table t, Row r) { return Index.rowAnchor(t.id(), r.id()) + "-h"; }
 
-    private String groupHeaderId(Table t, Table.ColumnGroup g) { return "h-" + t.id() + "-group-" + (t.columnGroups().indexOf(g) + 1); }
+    /** The id of the header of group number {@code n} (1-based, in the table's order). */
+    private String groupHeaderId(Table t, int n) { return "h-" + t.id() + "-group-" + n; }
 
     /**
      * The headers of one body cell: its column (and column group) and its line item. The heading above a
@@ -152,8 +154,8 @@ public final class Fin {
      */
     public String headers(Table t, Row r, String columnId) {
         StringBuilder sb = new StringBuilder(headerId(t, columnId));
-        Table.ColumnGroup cg = groupOf(t, columnId);
-        if (cg != null) sb.append(' ').append(groupHeaderId(t, cg));
+        int group = t.groupNumber(columnId);
+        if (group > 0) sb.append(' ').append(groupHeaderId(t, group));
         return sb.append(' ').append(rowHeaderId(t, r)).toString();
     }
 
@@ -161,15 +163,12 @@ public final class Fin {
     public String headingFillHeaders(Table t, Row heading) {
         StringBuilder sb = new StringBuilder(rowHeaderId(t, heading));
         for (Table.Column c : t.columns()) sb.append(' ').append(headerId(t, c.id()));
-        for (Table.ColumnGroup g : t.columnGroups()) sb.append(' ').append(groupHeaderId(t, g));
+        for (int g = 1; g <= t.columnGroups().size(); g++) sb.append(' ').append(groupHeaderId(t, g));
         for (Table.Computed c : shownComputed(t)) sb.append(' ').append(headerId(t, c.id()));
         return sb.toString();
     }
 
-    private static Table.ColumnGroup groupOf(Table t, String columnId) {
-        for (Table.ColumnGroup g : t.columnGroups()) if (g.columns().contains(columnId)) return g;
-        return null;
-    }
+    private static Table.ColumnGroup groupOf(Table t, String columnId) { return t.groupOf(columnId).orElse(null); }
 
     /** Rows split at each heading row, so a heading can label its group ({@code scope="rowgroup"}). */
     public List<RowGroup> groups(Table t) {
@@ -271,8 +270,5 @@ public final class Fin {
     public String footnoteRefAnchor(Table t, int number) { return "fnref-" + t.id() + "-" + number; }
 
     /** The first row citing a footnote owns the back-reference target; later rows link forward only. */
-    public boolean firstCitation(Table t, Row r, String footnoteId) {
-        for (Row x : t.rows()) if (x.footnotes().contains(footnoteId)) return x == r;
-        return false;
-    }
+    public boolean firstCitation(Table t, Row r, String footnoteId) { return t.firstCiting(footnoteId).orElse(null) == r; }
 }

@@ -1,5 +1,8 @@
 package org.reportsite.render;
 
+import org.reportsite.content.ContentSyntaxException;
+import org.reportsite.content.InputFolder;
+import org.reportsite.model.Findings;
 import org.reportsite.model.Reserved;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.TemplateEngine;
@@ -10,18 +13,13 @@ import org.thymeleaf.templateresource.ITemplateResource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * The Thymeleaf templates of a build, read once. Every template is looked up by name through this one
@@ -50,20 +48,23 @@ public final class Templates {
         this.texts = texts;
     }
 
-    /** Reads every file of {@code dir} (UTF-8); an exception names the file that cannot be read. */
-    public static Templates read(Path dir) throws IOException {
+    /**
+     * Reads every file of {@code dir} through the templates folder's rule ({@link InputFolder}: nothing outside
+     * the folder, regular files only, strict UTF-8): the resolver serves these texts only, so a template cannot
+     * include a file outside the folder. Null when a file cannot be read, each refusal a located finding.
+     */
+    public static Templates read(Path dir, Findings findings) {
+        InputFolder folder = InputFolder.of(dir, "templates");
         Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                List<String> names = new ArrayList<>();
-                for (Path n : dir.relativize(p)) names.add(n.toString());
-                try {
-                    out.put(String.join("/", names), Files.readString(p, StandardCharsets.UTF_8));
-                } catch (CharacterCodingException e) {
-                    throw new IOException(p + " is not valid UTF-8", e);
-                }
+        long errors = findings.errorCount();
+        for (Map.Entry<String, Path> e : folder.files(rel -> true, findings).entrySet()) {
+            try {
+                out.put(e.getKey(), folder.readText(e.getValue(), folder.shown(e.getKey())));
+            } catch (ContentSyntaxException x) {
+                findings.error(x.code(), x.location(), x.getMessage(), x.hint());
             }
         }
+        if (findings.errorCount() > errors) return null;
         Templates read = new Templates(dir, Map.copyOf(out));
         Templates last = LAST.get();
         if (read.equals(last)) return last;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reportsite.model.Finding;
+import org.reportsite.model.Printable;
 import org.reportsite.site.BuildState;
 import org.reportsite.site.SiteBuild;
 
@@ -109,9 +110,10 @@ public final class Preview implements AutoCloseable {
         for (Finding f : o.findings()) {
             if (!f.isError()) continue;
             ObjectNode e = errors.addObject();
-            e.put("where", f.location() == null ? "(report)" : f.location().toString());
-            e.put("message", f.message() + (f.expected() != null || f.actual() != null ? " (expected " + f.expected() + ", found " + f.actual() + ")" : ""));
-            if (f.hint() != null) e.put("hint", f.hint());
+            e.put("where", f.location() == null ? "(report)" : Printable.escape(f.location().toString()));
+            e.put("message", Printable.escape(f.message() + (f.expected() != null || f.actual() != null
+                    ? " (expected " + f.expected() + ", found " + f.actual() + ")" : "")));
+            if (f.hint() != null) e.put("hint", Printable.escape(f.hint()));
         }
         return n.toString();
     }

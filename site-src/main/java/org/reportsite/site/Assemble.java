@@ -1,29 +1,26 @@
 package org.reportsite.site;
 
+import org.reportsite.content.ContentSyntaxException;
+import org.reportsite.content.InputFolder;
+import org.reportsite.model.Location;
 import org.reportsite.model.Report;
 import org.reportsite.model.Reserved;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Every file of the site that is not a page: the downloads ({@link Products#DOWNLOADS}), the static files, the
  * search index joined from the pages' parts, and, when report.json sets {@code baseUrl}, the sitemap and
- * robots.txt ({@link Hosting}). A static file may not take the name of a page or a download; the search
- * index, sitemap and robots.txt the build writes win over static files of the same name.
+ * robots.txt ({@link Hosting}). Static files are read only under the static folder's rule, and may not take the
+ * name of a page or a download; the search index, sitemap and robots.txt the build writes win over static
+ * files of the same name.
  */
 final class Assemble implements Stage {
     @Override
@@ -52,11 +49,7 @@ final class Assemble implements Stage {
         Set<String> taken = new HashSet<>(ctx.products.keySet());
         for (SitePage p : ctx.pages) taken.add(p.file());
         taken.add(OutputDir.MARKER);
-        for (Map.Entry<String, Path> e : statics(ctx.options.staticDir(), taken, ctx.options.out()).entrySet()) {
-            if (written.containsKey(e.getKey())) continue;
-            ctx.output.copy(e.getKey(), e.getValue());
-            ctx.statics.put(e.getKey(), e.getValue());
-        }
+        statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
         return downloads + " downloads, " + ctx.statics.size() + " static files, " + String.join(", ", written.keySet());
     }
@@ -66,25 +59,41 @@ final class Assemble implements Stage {
         ctx.products.put(file, new Products.Made(source, bytes));
     }
 
-    /** The static files by site path, sorted; one that takes a name in {@code taken} is an error naming it in the output. */
-    private static Map<String, Path> statics(Path src, Set<String> taken, Path out) {
-        Map<String, Path> found = new TreeMap<>();
-        if (src == null || !Files.isDirectory(src)) return found;
+    /**
+     * Copies the static files, sorted by site path, read only under the static folder's rule ({@link InputFolder}:
+     * regular files inside it). A static file may not take a name in {@code taken} ({@code static.collision});
+     * one the build writes itself ({@code overridden}) is left out. Each refusal is a located finding.
+     */
+    private static void statics(BuildContext ctx, Set<String> taken, Set<String> overridden) {
+        Path src = ctx.options.staticDir();
+        if (src == null || !Files.isDirectory(src)) return;
+        InputFolder folder = InputFolder.of(src, "static");
+        ctx.staticFolder = folder;
+        for (Map.Entry<String, Path> e : folder.files(rel -> true, ctx.findings).entrySet()) {
+            String rel = e.getKey();
+            if (overridden.contains(rel)) continue;
+            if (taken.contains(rel)) {
+                ctx.findings.error("static.collision", Location.of(folder.shown(rel)), "the static file would replace the generated " + rel,
+                        "Rename or remove the static file; " + rel + " is written by the build.");
+                continue;
+            }
+            try {
+                ctx.output.copy(rel, folder, e.getValue());
+                ctx.statics.put(rel, e.getValue());
+            } catch (ContentSyntaxException x) {
+                ctx.findings.error(x.code(), x.location(), x.getMessage(), x.hint());
+            }
+        }
+    }
+
+    /** A static file's bytes, read again under the static folder's rule (it was a regular file inside it when copied). */
+    static byte[] staticBytes(BuildContext ctx, String file) {
         try {
-            Files.walkFileTree(src, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    List<String> names = new ArrayList<>();
-                    for (Path n : src.relativize(file)) names.add(n.toString());
-                    String rel = String.join("/", names);
-                    if (taken.contains(rel)) throw new FileAlreadyExistsException(out.resolve(rel).toString());
-                    found.put(rel, file);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            return ctx.staticFolder.readBytes(ctx.statics.get(file), ctx.staticFolder.shown(file));
+        } catch (ContentSyntaxException e) {
+            throw new OutputException(e.getMessage() + ": " + e.location(), e.hint());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return found;
     }
 }

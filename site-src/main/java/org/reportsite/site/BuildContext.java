@@ -1,6 +1,7 @@
 package org.reportsite.site;
 
 import org.reportsite.check.CheckResult;
+import org.reportsite.content.InputFolder;
 import org.reportsite.html.HtmlStage;
 import org.reportsite.markdown.MarkdownStage;
 import org.reportsite.model.Finding;
@@ -53,7 +54,8 @@ final class BuildContext {
     // render and assemble: the pages in site order, and every other file made from the model
     final List<SitePage> pages = new ArrayList<>();
     final Map<String, Products.Made> products = new LinkedHashMap<>();
-    /** Static files by site path. */
+    /** The static folder (read under its rule) and its files by site path. */
+    InputFolder staticFolder;
     final Map<String, Path> statics = new LinkedHashMap<>();
 
     BuildContext(SiteBuild.Options options, BuildState last) {

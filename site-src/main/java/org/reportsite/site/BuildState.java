@@ -4,9 +4,6 @@ import org.reportsite.content.ParsedFiles;
 import org.reportsite.model.Table;
 import org.reportsite.render.Templates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,19 +64,11 @@ public final class BuildState {
         products = Map.copyOf(ctx.products);
         Map<String, byte[]> bytes = new HashMap<>();
         for (var e : ctx.products.entrySet()) bytes.put(e.getKey(), e.getValue().bytes());
-        for (var e : ctx.statics.entrySet()) bytes.put(e.getKey(), read(e.getValue()));
+        for (String f : ctx.statics.keySet()) bytes.put(f, Assemble.staticBytes(ctx, f));
         files = bytes;
         siteFiles = Set.copyOf(new HashSet<>(ctx.output.files()));
         rendered = ctx.pages.stream().filter(SitePage::made).map(SitePage::file).toList();
         written = ctx.output.written();
         deleted = ctx.output.deleted();
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,17 +17,18 @@ final class CheckRun {
     private final FutureTask<CheckResult> task;
     private volatile long nanos;
 
-    private CheckRun(Report report, Index index) {
+    private CheckRun(Report report, Index index, boolean strict) {
         task = new FutureTask<>(() -> {
             long t0 = System.nanoTime();
-            CheckResult r = Checker.run(report, index);
+            CheckResult r = Checker.run(report, index, strict);
             nanos = System.nanoTime() - t0;
             return r;
         });
     }
 
-    static CheckRun start(Report report, Index index) {
-        CheckRun run = new CheckRun(report, index);
+    /** {@code strict}: a figure of the prose that cannot be bound to the dataset is an error ({@link Checker#run}). */
+    static CheckRun start(Report report, Index index, boolean strict) {
+        CheckRun run = new CheckRun(report, index, strict);
         Thread t = new Thread(run.task, "checks");
         t.setDaemon(true);
         t.start();

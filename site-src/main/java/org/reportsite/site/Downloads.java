@@ -25,20 +25,25 @@ public final class Downloads {
 
     private Downloads() {}
 
-    /** Header: row_id, label, style, notes, then one column per table column id; nil is an empty cell, "n.m." is kept as printed. */
+    /**
+     * Header: row_id, label, style, notes, then one column per table column id; nil is an empty cell, "n.m." is kept
+     * as printed. Text cells that a spreadsheet would read as a formula are neutralised ({@link SpreadsheetText});
+     * amounts stay numbers.
+     */
     public static String csv(Table t) {
         StringWriter out = new StringWriter();
         List<String> header = new ArrayList<>(List.of("row_id", "label", "style", "notes"));
-        for (Table.Column c : t.columns()) header.add(c.id());
+        for (Table.Column c : t.columns()) header.add(SpreadsheetText.cell(c.id()));
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (Row r : t.rows()) {
-                List<String> rec = new ArrayList<>(List.of(r.id(), r.label(), r.style().name().toLowerCase(), String.join(";", r.notes())));
+                List<String> rec = new ArrayList<>(List.of(SpreadsheetText.cell(r.id()), SpreadsheetText.cell(r.label()), r.style().name().toLowerCase(),
+                        SpreadsheetText.cell(String.join(";", r.notes()))));
                 for (Table.Column c : t.columns()) {
                     if (c.text()) {
-                        rec.add(r.texts().getOrDefault(c.id(), ""));
+                        rec.add(SpreadsheetText.cell(r.texts().getOrDefault(c.id(), "")));
                     } else {
                         BigDecimal v = r.amount(c.id());
-                        rec.add(v != null ? v.toPlainString() : r.texts().getOrDefault(c.id(), ""));
+                        rec.add(v != null ? v.toPlainString() : SpreadsheetText.cell(r.texts().getOrDefault(c.id(), "")));
                     }
                 }
                 p.printRecord(rec);

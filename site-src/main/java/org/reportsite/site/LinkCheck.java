@@ -2,7 +2,6 @@ package org.reportsite.site;
 
 import org.reportsite.html.PageResult;
 import org.reportsite.model.Findings;
-import org.reportsite.model.Location;
 import org.reportsite.model.Page;
 import org.reportsite.model.SitePaths;
 
@@ -15,8 +14,8 @@ import java.util.Set;
 
 /**
  * Every local href and src of every page points at a file of the new site, and every {@code #fragment} at an
- * id on that page; a broken link is an error at the Markdown line it was written on (or the page's file, when
- * it came from a template).
+ * id on that page; a broken link is an error at the Markdown line it was written on ({@link LinkLines}; the
+ * page's file when it came from a template).
  */
 final class LinkCheck implements Stage {
     @Override
@@ -44,22 +43,12 @@ final class LinkCheck implements Stage {
                 String problem = link.startsWith("#") ? problem(p.file(), link, ids, files)
                         : byFolder.computeIfAbsent(folder + "\0" + link, k -> Optional.ofNullable(problem(p.file(), link, ids, files))).orElse(null);
                 if (problem != null && reported.add(p.file() + "|" + link)) {
-                    findings.error("link.broken", locate(sources.get(p.file()), p.sourceFile(), link),
+                    findings.error("link.broken", LinkLines.locate(sources.get(p.file()), p.sourceFile(), link, p.file()),
                             "broken link \"" + link + "\" on " + p.file() + ": " + problem,
                             "Fix the reference in the page (or in the template, if the link comes from the layout).");
                 }
             }
         }
-    }
-
-    /** The Markdown line a link was written on, when the link came from the page's Markdown as written. */
-    private static Location locate(Page page, String sourceFile, String link) {
-        if (page == null) return Location.of(sourceFile);
-        String[] lines = page.markdown().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("(" + link) || lines[i].contains("\"" + link + "\"")) return new Location(sourceFile, page.bodyLine() + i, 0);
-        }
-        return Location.of(sourceFile);
     }
 
     private static String problem(String from, String link, Map<String, Set<String>> ids, Set<String> files) {

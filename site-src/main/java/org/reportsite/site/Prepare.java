@@ -6,8 +6,6 @@ import org.reportsite.model.Location;
 import org.reportsite.render.Renderer;
 import org.reportsite.render.Templates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,7 +38,10 @@ final class Prepare implements Stage {
         return null;
     }
 
-    /** The templates folder, with every template the renderer asks for by name; null (and an error) when it is not usable. */
+    /**
+     * The templates folder, read under its rule, with every template the renderer asks for by name; null (and
+     * located errors) when it is not usable.
+     */
     private static Templates templates(BuildContext ctx) {
         Path dir = ctx.options.templates();
         if (!Files.isDirectory(dir)) {
@@ -48,15 +49,8 @@ final class Prepare implements Stage {
                     "Run from the project folder, or pass --templates.");
             return null;
         }
-        Templates t;
-        try {
-            t = Templates.read(dir);
-        } catch (IOException | UncheckedIOException e) {
-            String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            ctx.findings.error("templates.read", Location.of(dir.toString()), "the templates cannot be read: " + why,
-                    "Check that every file in the templates folder is a readable UTF-8 text file.");
-            return null;
-        }
+        Templates t = Templates.read(dir, ctx.findings);
+        if (t == null) return null;
         for (String missing : t.missing()) {
             ctx.findings.error("templates.missing", Location.of(dir.resolve(missing).toString()), "the template " + missing + " is missing",
                     "Copy it from report-site's own templates/ folder into " + dir + ", then change it as you need.");

@@ -34,11 +34,17 @@ public final class SiteBuild {
 
     /**
      * Where to read and write; {@code write = false} is the {@code check} command; {@code zip} also writes the
-     * offline edition ({@link OfflineZip}) into the site and links it from every page.
+     * offline edition ({@link OfflineZip}) into the site and links it from every page; {@code strict} makes a
+     * figure of the prose that cannot be bound to the dataset an error, not a warning.
      */
-    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip) {
+    public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip,
+                          boolean strict) {
         public Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress) {
-            this(content, templates, staticDir, out, write, progress, false);
+            this(content, templates, staticDir, out, write, progress, false, false);
+        }
+
+        public Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip) {
+            this(content, templates, staticDir, out, write, progress, zip, false);
         }
     }
 

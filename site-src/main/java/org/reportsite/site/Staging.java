@@ -1,5 +1,8 @@
 package org.reportsite.site;
 
+import org.reportsite.content.ContentSyntaxException;
+import org.reportsite.content.InputFolder;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +51,10 @@ abstract sealed class Staging implements AutoCloseable {
         put(file, bytes);
     }
 
-    /** A static file of the new site, copied from {@code from}. */
-    final void copy(String file, Path from) {
+    /** A static file of the new site, copied from {@code from} in {@code folder} under its rule (a refusal is thrown, nothing copied). */
+    final void copy(String file, InputFolder folder, Path from) throws ContentSyntaxException {
+        copyFrom(file, folder, from);
         files.add(file);
-        copyFrom(file, from);
     }
 
     /** A file of the last site that stays as it is (incremental builds only). */
@@ -77,7 +80,7 @@ abstract sealed class Staging implements AutoCloseable {
 
     abstract void put(String file, byte[] bytes);
 
-    abstract void copyFrom(String file, Path from);
+    abstract void copyFrom(String file, InputFolder folder, Path from) throws ContentSyntaxException;
 
     /** Releases the lock; an unpublished temporary folder is removed, the previous site is untouched. */
     @Override
@@ -100,11 +103,11 @@ abstract sealed class Staging implements AutoCloseable {
         }
 
         @Override
-        void copyFrom(String file, Path from) {
+        void copyFrom(String file, InputFolder folder, Path from) throws ContentSyntaxException {
             try {
                 Path to = dir.temp().resolve(file);
                 Files.createDirectories(to.getParent());
-                Files.copy(from, to);
+                folder.copy(from, folder.shown(file), to);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -147,10 +150,11 @@ abstract sealed class Staging implements AutoCloseable {
         }
 
         @Override
-        void copyFrom(String file, Path from) {
+        void copyFrom(String file, InputFolder folder, Path from) throws ContentSyntaxException {
             try {
+                byte[] bytes = folder.readBytes(from, folder.shown(file));
                 statics.add(file);
-                put(file, Files.readAllBytes(from));
+                put(file, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -52,7 +52,7 @@ class BundledChecksTest {
     void everyKindOfCheckRunsOnTheBundledReport() {
         CheckResult c = checks();
         assertEquals(List.of("Footing", "Cross-footing", "Column headers", "Computed columns", "Ties between tables",
-                "Figures in the text", "Facts cited in the text"), c.categories());
+                "Same line item in two tables", "Figures in the text", "Facts cited in the text"), c.categories());
         assertEquals(0, c.count(CheckResult.Status.FAILED));
         // Each performed check has a unique key, so that each can be acknowledged on its own.
         assertEquals(c.performed().size(), c.performed().stream().map(CheckResult.Performed::key).distinct().count());

@@ -21,17 +21,6 @@ class MarkdownStageTest {
     }
 
     @Test
-    void expansionMapsEveryExpandedLineBackToItsBodyLine() {
-        MarkdownStage.Expanded ex = MarkdownStage.expandDirectives("Intro\n{{table:t}}\nAfter {{fact:t/r/c}}", "n");
-        List<String> lines = List.of(ex.text().split("\n", -1));
-        assertEquals(lines.size() - 1, ex.origin().length, "one origin per expanded line");
-        assertEquals(0, ex.origin()[lines.indexOf("Intro")]);
-        assertEquals(1, ex.origin()[lines.indexOf("<div data-table=\"t\" data-rs=\"n\"></div>")]);
-        assertEquals(2, ex.origin()[ex.origin().length - 1]);
-        assertTrue(lines.get(lines.size() - 2).startsWith("After <span data-fact=\"t/r/c\""), ex.text());
-    }
-
-    @Test
     void inlineFactsKeepTheirOptionsAndCodeIsLeftAlone() {
         String out = html("Revenue RMB{{fact:t/r/c|million}} million\n```\n{{fact:x/y/z}}\n```\n");
         assertTrue(out.contains("<span data-fact=\"t/r/c\" data-opts=\"million\"></span>"), out);

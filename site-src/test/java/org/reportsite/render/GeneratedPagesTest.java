@@ -20,7 +20,6 @@ import org.reportsite.testkit.Builds;
 import org.reportsite.testkit.Content;
 import org.thymeleaf.context.Context;
 
-import java.io.IOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,8 +41,8 @@ class GeneratedPagesTest {
             List.of(new Performed("Figures in the text", "prose/p/RMB1", "p, line 3: “RMB1”", Status.PASSED, null, "page:p")));
 
     @BeforeAll
-    static void read() throws IOException {
-        templates = Templates.read(Builds.TEMPLATES);
+    static void read() {
+        templates = Builds.templates(Builds.TEMPLATES);
         assertEquals(List.of(), templates.missing(), "the project's templates folder has every template the renderer asks for");
     }
 

@@ -14,6 +14,7 @@ import org.reportsite.testkit.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reportsite.testkit.Content.lineOf;
 import static org.reportsite.testkit.Content.replace;
@@ -91,12 +93,35 @@ class BadInputTest {
         assertNoLeftovers(o.getParent());
     }
 
+    @Test
+    void nothingIsRenderedFromAReferenceTheCheckRefuses() {
+        Path content = Content.sample().dir();
+        replace(content, "narrative/index.md", "|million}}", "|decimals=2147483647}}");
+        Cli r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.build(content, out));
+        assertEquals(1, r.exitCode(), r.all());
+        assertNoStackTrace(r);
+        assertTrue(r.err().contains("error [ref.fact-option]") && r.err().contains("2147483647"), r.err());
+        assertFalse(r.out().lines().anyMatch(l -> l.startsWith("render")), "a page was rendered before the check's error was known:\n" + r.out());
+        assertEquals(before, Snapshot.of(out));
+    }
+
+    @Test
+    void aFrontMatterKeyWrittenTwiceIsAnError() {
+        Path content = Content.sample().dir();
+        replace(content, "narrative/notes/note-01.md", "order: 1", "order: 1\ntitle: Income");
+        Cli r = Cli.build(content, out);
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains("narrative/notes/note-01.md:") && r.err().contains("title"), r.err());
+        assertEquals(before, Snapshot.of(out));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsWithALocatedErrorAndKeepsThePreviousSite(Case c) throws IOException {
         Path content = Content.sample().dir();
         c.breakIt().accept(content);
-        Cli r = Cli.build(content, out);
+        // no input may make the build run for minutes (a decimals=20000000 once took 230 s)
+        Cli r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.build(content, out), c.name());
 
         assertEquals(1, r.exitCode(), c.name() + "\n" + r.all());
         assertNoStackTrace(r);
@@ -217,7 +242,7 @@ class BadInputTest {
                 d -> replace(d, "report.json", "[\"glossary\", \"data-checks\"]", "[\"glossary\", \"data-checks\", \"annex\"]"), "\"annex\""));
         cs.add(at("value keyed by an unknown column", "table.unknown-column", "data/income.json", "\"h1-2023\"",
                 d -> replace(d, "data/income.json", "\"h1-2024\": -972957", "\"h1-2023\": -972957"), "\"h1-2023\""));
-        cs.add(at("sum of a missing row", "table.unknown-row", "data/income.json", "\"gross-profit\"",
+        cs.add(at("sum of a missing row", "table.unknown-row", "data/income.json", "\"cost-of-sale\"",
                 d -> replace(d, "data/income.json", "[\"revenue\", \"cost-of-sales\"]", "[\"revenue\", \"cost-of-sale\"]"), "cost-of-sale"));
         cs.add(at("circular sums", "table.sum-cycle", "data/income.json", "\"id\": \"revenue\"",
                 d -> replace(d, "data/income.json", "\"notes\": [\"1(a)\"],", "\"notes\": [\"1(a)\"], \"sum\": [\"gross-profit\"],"), "cycle"));
@@ -317,7 +342,96 @@ class BadInputTest {
                 d -> replace(d, "data/income.json", "\"id\": \"income\"", "\"id\": \"../income\""), "a-z"));
         cs.add(at("page link climbing out", "ref.page", "narrative/index.md", "page:../../etc/passwd",
                 d -> replace(d, "narrative/index.md", "(note:1a)", "(page:../../etc/passwd)"), "does not exist"));
+
+        // numbers out of every range: reported as written, never wrapped, never run for minutes
+        cs.add(at("decimals beyond the int range", "json.range", "data/income.json", "\"decimals\"",
+                d -> replace(d, "data/income.json", "\"unit\": \"RMB'000\",", "\"unit\": \"RMB'000\",\n  \"decimals\": 4294967298,"), "is 4294967298, outside 0..6"));
+        cs.add(at("decimals of 400 digits", "json.range", "data/income.json", "\"decimals\"",
+                d -> replace(d, "data/income.json", "\"unit\": \"RMB'000\",", "\"unit\": \"RMB'000\",\n  \"decimals\": " + "9".repeat(400) + ","), "(400 characters)"));
+        cs.add(at("indent below the int range", "json.range", "data/income.json", "\"indent\"",
+                d -> replace(d, "data/income.json", "\"label\": \"Cost of sales\",", "\"label\": \"Cost of sales\", \"indent\": -2147483649,"), "is -2147483649"));
+        cs.add(at("column decimals beyond a long", "json.range", "data/income.json", "\"decimals\"",
+                d -> replace(d, "data/income.json", "\"label\": \"2024\",", "\"label\": \"2024\", \"decimals\": 99999999999999999999,"), "99999999999999999999"));
+        cs.add(at("fact option decimals=20000000", "ref.fact-option", "narrative/index.md", "decimals=20000000",
+                d -> replace(d, "narrative/index.md", "|million}}", "|decimals=20000000}}"), "is 20000000, outside 0..9"));
+        cs.add(at("fact option decimals beyond a long", "ref.fact-option", "narrative/index.md", "decimals=9999",
+                d -> replace(d, "narrative/index.md", "|million}}", "|decimals=99999999999999999999999}}"), "99999999999999999999999"));
+        cs.add(at("fact option decimals negative", "ref.fact-option", "narrative/index.md", "decimals=-1",
+                d -> replace(d, "narrative/index.md", "|million}}", "|decimals=-1}}"), "whole number"));
+        cs.add(at("a table of more cells than a page can show", "table.too-large", "data/income.json", "\"rows\"",
+                d -> write(d, "data/income.json", wideTable(400, 251)), "over the limit"));
+        cs.add(at("a cycle through a chain of 50,000 sums", "table.sum-cycle", "data/income.json", "\"id\": \"r0\"",
+                d -> write(d, "data/income.json", sumChain(50_000)), "cycle"));
+
+        // messages that mislead: the line of the offending value, the value as written
+        cs.add(at("a value with 25 decimal places", "table.decimals", "data/income.json", "2358198.0000000000000000000000001",
+                d -> replace(d, "data/income.json", "2358198", "2358198.0000000000000000000000001"), "25 decimal places"));
+        cs.add(at("a column header of the wrong year", "header.year", "data/income.json", "\"label\": \"2023\"",
+                d -> replace(d, "data/income.json", "\"label\": \"2025\"", "\"label\": \"2023\""), "headed \"2023\""));
+        cs.add(at("a site: link to a missing download", "link.broken", "narrative/index.md", "site:downloads/nope.csv",
+                d -> replace(d, "narrative/index.md", "Gross margin", "[the data](site:downloads/nope.csv) Gross margin"), "nope.csv"));
+        cs.add(at("a reference-style link to a missing page", "link.broken", "narrative/index.md", "[d]: missing.html",
+                d -> { replace(d, "narrative/index.md", "Gross margin", "[the data][d] Gross margin");
+                       write(d, "narrative/index.md", Content.read(d, "narrative/index.md") + "\n[d]: missing.html\n"); }, "missing.html"));
+
+        // input accepted silently before
+        cs.add(at("a repeated sub-note heading", "page.duplicate-subnote", "narrative/notes/note-01.md", "### (a) Again",
+                d -> replace(d, "narrative/notes/note-01.md", "Most revenue", "### (a) Again\n\nMost revenue"), "already headed at narrative/notes/note-01.md:8"));
+        cs.add(lineNo("a page ending in .markdown", "page.extension", "narrative/notes/note-02.markdown", 0,
+                d -> write(d, "narrative/notes/note-02.markdown", "---\ntitle: Two\n---\nText.\n"), "not read"));
+        cs.add(lineNo("a page ending in .MD", "page.extension", "narrative/notes/note-02.MD", 0,
+                d -> write(d, "narrative/notes/note-02.MD", "---\ntitle: Two\n---\nText.\n"), "not read"));
+        cs.add(lineNo("a table file ending in .JSON", "content.extension", "data/extra.JSON", 0,
+                d -> write(d, "data/extra.JSON", SampleReport.INCOME.replace("\"income\"", "\"extra\"")), "not read"));
+        cs.add(at("a date that does not exist", "report.date", "report.json", "2025-06-31",
+                d -> replace(d, "report.json", "\"end\": \"2025-06-30\"", "\"end\": \"2025-06-31\""), "not a date that exists"));
+        cs.add(at("a 29 February that does not exist", "report.date", "report.json", "2023-02-29",
+                d -> replace(d, "report.json", "\"end\": \"2024-06-30\"", "\"end\": \"2023-02-29\""), "not a date that exists"));
+        cs.add(at("an ambiguous date", "report.date", "report.json", "06/07/2025",
+                d -> replace(d, "report.json", "\"end\": \"2025-06-30\"", "\"end\": \"06/07/2025\""), "ambiguous"));
+        cs.add(at("a baseUrl with a space", "report.base-url", "report.json", "baseUrl",
+                d -> replace(d, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",\n  \"baseUrl\": \"https://ir.example.com/h1 2025/\","), "a space"));
+        cs.add(at("a baseUrl with a quote", "report.base-url", "report.json", "baseUrl",
+                d -> replace(d, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",\n  \"baseUrl\": \"https://ir.example.com/\\\"onload=x\","), "'\"'"));
+        cs.add(at("a baseUrl with a non-ASCII letter", "report.base-url", "report.json", "baseUrl",
+                d -> replace(d, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",\n  \"baseUrl\": \"https://ir.ex\u00e4mple.com/\","), "U+00E4"));
+        cs.add(at("a baseUrl with a query", "report.base-url", "report.json", "baseUrl",
+                d -> replace(d, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",\n  \"baseUrl\": \"https://ir.example.com/?x=1\","), "without '?'"));
+        cs.add(at("a tie of a figure to itself", "tie.self", "checks.json", "\"id\": \"self\"",
+                d -> write(d, "checks.json", "{ \"ties\": [\n  { \"id\": \"self\", \"description\": \"Revenue ties\",\n"
+                        + "    \"left\": \"income/revenue/h1-2025\", \"right\": \"income/revenue/h1-2025\" } ] }\n"), "with itself"));
+        cs.add(at("a NUL character in a JSON string", "json.control", "data/income.json", "\"title\"",
+                d -> replace(d, "data/income.json", "\"Income statement\"", "\"Income\\u0000statement\""), "NUL"));
+        cs.add(at("a NUL character in a JSON field name", "json.control", "data/income.json", "\"ti",
+                d -> replace(d, "data/income.json", "\"title\"", "\"ti\\u0000tle\""), "NUL"));
+        cs.add(at("an escape character in a JSON string", "json.control", "glossary.json", "u001b",
+                d -> replace(d, "glossary.json", "\"term\": \"Board\"", "\"term\": \"Bo\\u001b[2Jard\""), "U+001B"));
+        cs.add(at("half a surrogate pair in a JSON string", "json.control", "data/income.json", "\"title\"",
+                d -> replace(d, "data/income.json", "\"Income statement\"", "\"Income \\ud800 statement\""), "surrogate"));
+        cs.add(lineNo("a NUL byte in a page", "content.encoding", "narrative/notes/note-01.md", 6,
+                d -> replace(d, "narrative/notes/note-01.md", "Revenue comes", "Revenue\0 comes"), "NUL"));
+        cs.add(lineNo("a folder link out of the content folder", "content.outside", "narrative/notes/elsewhere", 0,
+                d -> symlink(d, "narrative/notes/elsewhere", outsideFile().getParent()), "outside the content folder"));
         return cs;
+    }
+
+    /** A table of {@code columns} columns and {@code rows} rows without values. */
+    static String wideTable(int columns, int rows) {
+        StringBuilder sb = new StringBuilder("{ \"id\": \"income\", \"title\": \"Wide\", \"unit\": \"RMB'000\",\n  \"columns\": [");
+        for (int c = 0; c < columns; c++) sb.append(c == 0 ? "" : ", ").append("{ \"id\": \"c").append(c).append("\", \"label\": \"C").append(c).append("\" }");
+        sb.append(" ],\n  \"rows\": [");
+        for (int r = 0; r < rows; r++) sb.append(r == 0 ? "" : ", ").append("{ \"id\": \"r").append(r).append("\" }");
+        return sb.append(" ]\n}\n").toString();
+    }
+
+    /** Rows r0..r(n-1), each summing the next, and the last summing the first: a cycle 50,000 rows deep. */
+    static String sumChain(int n) {
+        StringBuilder sb = new StringBuilder("{ \"id\": \"income\", \"title\": \"Chain\", \"unit\": \"RMB'000\",\n"
+                + "  \"columns\": [ { \"id\": \"h1-2025\", \"label\": \"2025\" } ],\n  \"rows\": [\n");
+        for (int r = 0; r < n; r++) {
+            sb.append(r == 0 ? "" : ",\n").append("    { \"id\": \"r").append(r).append("\", \"sum\": [\"r").append((r + 1) % n).append("\"] }");
+        }
+        return sb.append("\n  ]\n}\n").toString();
     }
 
     private static Case at(String name, String code, String file, String needle, Consumer<Path> breakIt, String message) {

@@ -1,6 +1,7 @@
 package org.reportsite.robustness;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * flow collections, anchors and aliases, tags, block scalars, stray separators and control characters.
  * Every page must be read or rejected with errors that name the file and a line; never an exception or a hang.
  */
+@AddLifecycleHook(FuzzBudget.class)
 class FrontMatterFuzzTest {
     private static final String FILE = "narrative/notes/fuzz.md";
 

@@ -28,8 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** What every fuzz property checks: bounded time, no exception, a built site or located errors, nothing written outside. */
-final class Fuzz {
+/**
+ * What every fuzz property checks: bounded time, no exception, a built site or located errors, nothing written
+ * outside; and the mutations they share. A fuzz of a new input (a workbook of the Excel import, say) is one
+ * class: a valid sample written into a content folder ({@link org.reportsite.testkit.Content}), mutated structurally (as
+ * {@code JsonContentFuzzTest.mutate} does for JSON trees) and as bytes ({@link #mutateBytes}, for a zip of XML
+ * parts), built with {@link #build} and judged by {@link #assertBuiltOrLocated}; with
+ * {@code @AddLifecycleHook(FuzzBudget.class)} its budget follows {@code -Dfuzz.scale}.
+ */
+public final class Fuzz {
     /** Far more than any of these inputs needs; reaching it means the code hangs. */
     static final Duration HANG = Duration.ofSeconds(20);
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool(r -> {
@@ -43,7 +50,7 @@ final class Fuzz {
 
     private Fuzz() {}
 
-    static <T> T bounded(String input, Callable<T> work) {
+    public static <T> T bounded(String input, Callable<T> work) {
         Future<T> f = RUNNER.submit(work);
         try {
             return f.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,5 +118,39 @@ final class Fuzz {
                 }
             });
         }
+    }
+
+    /**
+     * One byte-level mutation of a binary input: a byte flipped, a span dropped, duplicated or filled with a
+     * boundary value, or the data cut short. Never returns the input unchanged unless it is empty.
+     */
+    public static byte[] mutateBytes(byte[] data, java.util.Random r) {
+        if (data.length == 0) return new byte[]{(byte) r.nextInt(256)};
+        int at = r.nextInt(data.length);
+        int len = 1 + r.nextInt(Math.min(64, data.length - at));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length + len);
+        switch (r.nextInt(5)) {
+            case 0 -> {
+                byte[] copy = data.clone();
+                copy[at] ^= (byte) (1 << r.nextInt(8));
+                return copy;
+            }
+            case 1 -> {
+                out.write(data, 0, at);
+                out.write(data, at + len, data.length - at - len);
+            }
+            case 2 -> {
+                out.write(data, 0, at + len);
+                out.write(data, at, data.length - at);
+            }
+            case 3 -> {
+                byte[] copy = data.clone();
+                byte fill = new byte[]{0, (byte) 0xFF, (byte) 0x7F, (byte) 0x80}[r.nextInt(4)];
+                java.util.Arrays.fill(copy, at, at + len, fill);
+                return copy;
+            }
+            default -> out.write(data, 0, at);
+        }
+        return out.toByteArray();
     }
 }

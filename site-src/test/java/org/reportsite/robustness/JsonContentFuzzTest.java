@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * duplicated, a character dropped or inserted) through the whole build. Every input must give a built site
  * or located errors; never an exception, a hang, or a file outside the output folder.
  */
+@AddLifecycleHook(FuzzBudget.class)
 class JsonContentFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -90,7 +92,14 @@ class JsonContentFuzzTest {
         for (int i = 0; i < n; i++) tree = mutate(tree, random);
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         if (random.nextInt(5) == 0) text = mutateText(text, random);
-        Content.write(content, file, text);
+        if (random.nextInt(8) == 0) {
+            // bytes, not characters: broken UTF-8, NUL, control bytes
+            byte[] bytes = Fuzz.mutateBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), random);
+            Content.write(content, file, bytes);
+            text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } else {
+            Content.write(content, file, text);
+        }
         Path out = TempDirs.create("fuzz-out").resolve("site");
         String input = file + ":\n" + text;
         SiteBuild.Result r = Fuzz.build(content, out, input);

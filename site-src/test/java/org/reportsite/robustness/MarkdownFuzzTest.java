@@ -1,6 +1,7 @@
 package org.reportsite.robustness;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stage alone must always give safe HTML (no script, handler, style, javascript:/data: URL, forged placeholder
  * or nonce); the whole build must give a built, safe page or located errors, and write nothing outside.
  */
+@AddLifecycleHook(FuzzBudget.class)
 class MarkdownFuzzTest {
     static final MarkdownStage STAGE = new MarkdownStage();
 

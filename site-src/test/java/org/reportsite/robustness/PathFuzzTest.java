@@ -1,6 +1,7 @@
 package org.reportsite.robustness;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fuzzes page paths and navigation ids with climbing, absolute, drive-letter, backslash, upper-case and
  * non-ASCII names. Whatever the names, the build writes only inside its output folder.
  */
+@AddLifecycleHook(FuzzBudget.class)
 class PathFuzzTest {
 
     @Provide

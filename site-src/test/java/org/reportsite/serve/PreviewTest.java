@@ -155,7 +155,8 @@ class PreviewTest {
         try (Socket s = new Socket(preview.address().getAddress(), preview.address().getPort())) {
             s.setSoTimeout(10_000);
             OutputStream o = s.getOutputStream();
-            o.write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            o.write((requestLine + "\r\nHost: 127.0.0.1:" + preview.address().getPort() + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             o.flush();
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = all.indexOf("\r\n\r\n");
@@ -167,26 +168,42 @@ class PreviewTest {
 
     /**
      * The live-reload channel as a page sees it: one "build" event after another. Read over a plain socket (an
-     * HTTP/1.0 request, so the stream is the events as sent); closing the socket ends the reading thread at once.
+     * HTTP/1.0 request, so the stream is the events as sent); like a page's EventSource it connects again when
+     * the server ends the stream (it does after {@link SiteServer#STREAM_MILLIS}). Closing the socket ends the
+     * reading thread at once.
      */
     private static final class Events implements AutoCloseable {
-        private final Socket socket;
         private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        private volatile boolean closed;
+        private volatile Socket socket;
 
         Events(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.getOutputStream().write("GET /__report-site/events HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            socket = connect(port);
             Thread t = new Thread(() -> {
-                try (r) {
-                    for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data: ")) data.add(line.substring(6));
-                } catch (IOException ignored) {
-                    // closed
+                while (!closed) {
+                    try {
+                        Socket s = socket != null ? socket : connect(port);
+                        socket = s;
+                        if (closed) s.close();
+                        BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                        try (s) {
+                            for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data: ")) data.add(line.substring(6));
+                        }
+                    } catch (IOException ignored) {
+                        // ended: connect again, as a page does
+                    }
+                    socket = null;
                 }
             }, "events");
             t.setDaemon(true);
             t.start();
+        }
+
+        private static Socket connect(int port) throws IOException {
+            Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+            s.getOutputStream().write(("GET /__report-site/events HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return s;
         }
 
         String next() throws InterruptedException {
@@ -207,7 +224,9 @@ class PreviewTest {
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            closed = true;
+            Socket s = socket;
+            if (s != null) s.close();
         }
     }
 }

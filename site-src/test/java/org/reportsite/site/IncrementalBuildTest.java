@@ -80,8 +80,11 @@ class IncrementalBuildTest {
     void aTableEditRendersThePagesCitingTheTableAndTheNoteOfTheEditedRow() throws IOException {
         Content.edit(content.resolve("data/income-statement.json"), s -> s.replace("\"label\": \"Revenue\"", "\"label\": \"Revenue from contracts\""));
         rebuild();
-        // the "Cited in" list of the note the edited row cites (4(a)) shows the row's label; other notes' lists do not change
-        assertEquals(expectedForTable("income-statement", "revenue"), new TreeSet<>(state.rendered()));
+        // the "Cited in" list of the note the edited row cites (4(a)) shows the row's label; other notes' lists do not change;
+        // the Data checks page lists the checks that compare the line item, by its label, with the same line item in other tables
+        Set<String> expected = expectedForTable("income-statement", "revenue");
+        expected.add("data-checks.html");
+        assertEquals(expected, new TreeSet<>(state.rendered()));
         assertTrue(state.written().contains("downloads/income-statement.csv"));
         assertTrue(state.written().contains("downloads/dataset.json"));
         assertFalse(state.written().contains("downloads/balance-sheet.csv"), "other tables' downloads are left alone");

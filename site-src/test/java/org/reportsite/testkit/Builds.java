@@ -1,6 +1,8 @@
 package org.reportsite.testkit;
 
 import org.reportsite.model.Finding;
+import org.reportsite.model.Findings;
+import org.reportsite.render.Templates;
 import org.reportsite.site.BuildState;
 import org.reportsite.site.SiteBuild;
 
@@ -36,8 +38,19 @@ public final class Builds {
     }
 
     /** The {@code check} command: loads and checks, writes nothing. */
-    public static SiteBuild.Result check(Path content) {
-        return SiteBuild.run(new SiteBuild.Options(content, TEMPLATES, STATIC, null, false, null));
+    public static SiteBuild.Result check(Path content) { return check(content, false); }
+
+    /** The {@code check} command, {@code --strict} or not (an unbound figure of the prose an error or a warning). */
+    public static SiteBuild.Result check(Path content, boolean strict) {
+        return SiteBuild.run(new SiteBuild.Options(content, TEMPLATES, STATIC, null, false, null, false, strict));
+    }
+
+    /** A templates folder read as a build reads it; fails the test when a file of it is refused. */
+    public static Templates templates(Path dir) {
+        Findings findings = new Findings();
+        Templates t = Templates.read(dir, findings);
+        assertTrue(t != null && findings.list().isEmpty(), () -> "templates not read: " + findings.list().stream().map(Finding::format).toList());
+        return t;
     }
 
     /** The finding with this key; fails the test, listing every finding, when there is none. */

@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class Content {
     /** The bundled report (read only: tests change copies). */
     public static final Path BUNDLED = Path.of("content");
+    /** A second company's report (HK$, a half year to 30 September, plain figures in its prose); read only. */
+    public static final Path HARBOURLINE = Path.of("site-src/test/resources/reports/harbourline");
 
     private final Path dir;
 

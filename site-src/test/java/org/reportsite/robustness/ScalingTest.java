@@ -1,0 +1,145 @@
+package org.reportsite.robustness;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.reportsite.check.CheckResult;
+import org.reportsite.check.Checker;
+import org.reportsite.content.ContentLoader;
+import org.reportsite.model.Findings;
+import org.reportsite.model.Index;
+import org.reportsite.model.Report;
+import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.TempDirs;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.function.IntFunction;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Work that must grow in proportion to the input, measured as a ratio: the same shape of input at size n and
+ * at 8n. Linear work takes at most about 8 times as long (less, as fixed costs are shared); work that scans
+ * the input once per element takes up to 64 times as long. The bound is 16. Each size is run once to warm up the JIT
+ * and then twice, keeping the faster run, and time is the process's CPU time (not the wall clock), so a loaded
+ * machine does not make the test flaky.
+ *
+ * <p>The shapes are the ones that were quadratic: a total summing every row of a large table (each line
+ * looked up by scanning the table), a page of many headings with the same text (each id found by counting up
+ * from 2), a long line of unclosed {@code {{}. {@link #fullSizeTableBuildGrowsLinearly} builds a table at the
+ * size limit and is opt-in ({@code -Dgroups=slow} or {@code -Dscaling.full=true}): it takes a minute or two.
+ */
+class ScalingTest {
+    static final int FACTOR = 8;
+    static final double BOUND = 16.0;
+
+    @Test
+    void loadingAndCheckingALargeTableGrowLinearly() {
+        assertLinear("load and check, rows", 2_000, n -> {
+            Path content = bigTable(n, false);
+            return cpu(() -> {
+                Findings f = new Findings();
+                Report r = ContentLoader.load(content, f);
+                assertNotNull(r);
+                CheckResult c = Checker.run(r, new Index(r));
+                assertFalse(f.hasErrors() || c.findings().stream().anyMatch(x -> x.isError()), f.list() + "\n" + c.findings());
+            });
+        });
+    }
+
+    @Test
+    void aPageOfManyEqualHeadingsBuildsInLinearTime() {
+        assertLinear("build, equal headings", 4_000, n -> {
+            Path content = Content.sample().dir();
+            StringBuilder md = new StringBuilder("---\ntitle: Parts\norder: 2\n---\n");
+            for (int i = 0; i < n; i++) md.append("## Part\n");
+            Content.write(content, "narrative/notes/note-02.md", md.toString());
+            return build(content);
+        });
+    }
+
+    @Test
+    void aLineOfUnclosedBracesIsReadInLinearTime() {
+        assertLinear("build, a line of unclosed {{", 2_500, n -> {
+            Path content = Content.sample().dir();
+            Content.write(content, "narrative/notes/note-02.md", "---\ntitle: Braces\norder: 2\n---\n" + "{{".repeat(n) + "\n");
+            return cpuOf(content, false);
+        });
+    }
+
+    @Test
+    @Tag("slow")
+    void fullSizeTableBuildGrowsLinearly() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("scaling.full") || System.getProperty("groups", "").contains("slow"),
+                "opt-in: -Dscaling.full=true");
+        // 6,000 and 48,000 rows of two columns: the larger is near the size limit of a table (100,000 cells)
+        assertLinear("full build, rows", 6_000, n -> build(bigTable(n, true)));
+    }
+
+    // ---- measuring
+
+    private static void assertLinear(String what, int n, IntFunction<Long> cpuNanosAt) {
+        cpuNanosAt.apply(n); // warm-up
+        long small = Math.min(cpuNanosAt.apply(n), cpuNanosAt.apply(n));
+        long large = Math.min(cpuNanosAt.apply(FACTOR * n), cpuNanosAt.apply(FACTOR * n));
+        double ratio = (double) large / Math.max(small, 1);
+        System.out.printf("scaling %s: %d → %d ms CPU, %d → %d ms CPU, ratio %.1f (bound %.0f)%n", what, n, small / 1_000_000, FACTOR * n,
+                large / 1_000_000, ratio, BOUND);
+        assertTrue(ratio < BOUND, what + ": " + FACTOR + " times the input took " + String.format("%.1f", ratio) + " times the CPU time ("
+                + small / 1_000_000 + " ms → " + large / 1_000_000 + " ms): not linear");
+    }
+
+    private static long build(Path content) { return cpuOf(content, true); }
+
+    private static long cpuOf(Path content, boolean mustBuild) {
+        Path out = TempDirs.create("scaling").resolve("site");
+        long[] t = new long[1];
+        SiteBuild.Result[] r = new SiteBuild.Result[1];
+        t[0] = cpu(() -> r[0] = Builds.build(content, out));
+        if (mustBuild) assertTrue(r[0].ok(), r[0].findings().toString());
+        TempDirs.deleteTree(out.getParent());
+        return t[0];
+    }
+
+    private static long cpu(Runnable work) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long t0 = os.getProcessCpuTime();
+        work.run();
+        return os.getProcessCpuTime() - t0;
+    }
+
+    /**
+     * The sample report with one more table of {@code n} lines and a total that sums all of them, every line citing
+     * a note and a footnote, the columns under a spanning group; placed on a page (when {@code placed}) that also
+     * cites its first and last line as facts.
+     */
+    static Path bigTable(int n, boolean placed) {
+        Path content = Content.sample().dir();
+        StringBuilder rows = new StringBuilder();
+        StringBuilder sum = new StringBuilder();
+        long a = 0, b = 0;
+        for (int i = 0; i < n; i++) {
+            rows.append(i == 0 ? "" : ",\n").append("{ \"id\": \"r").append(i).append("\", \"label\": \"Line ").append(i)
+                .append("\", \"notes\": [\"1(a)\"], \"footnotes\": [\"f").append(i % 50).append("\"], \"values\": { \"a\": ").append(i)
+                .append(", \"b\": ").append(-i).append(" } }");
+            sum.append(i == 0 ? "" : ", ").append("\"r").append(i).append('"');
+            a += i;
+            b -= i;
+        }
+        rows.append(",\n{ \"id\": \"total\", \"label\": \"Total\", \"style\": \"total\", \"sum\": [").append(sum)
+            .append("], \"values\": { \"a\": ").append(a).append(", \"b\": ").append(b).append(" } }");
+        StringBuilder footnotes = new StringBuilder();
+        for (int i = 0; i < 50; i++) footnotes.append(i == 0 ? "" : ", ").append("{ \"id\": \"f").append(i).append("\", \"text\": \"Footnote ").append(i).append(".\" }");
+        Content.write(content, "data/big.json", "{ \"id\": \"big\", \"title\": \"Big\", \"unit\": \"RMB'000\",\n"
+                + "\"columnGroups\": [ { \"label\": \"Six months ended 30 June\", \"columns\": [\"a\", \"b\"] } ],\n"
+                + "\"columns\": [ { \"id\": \"a\", \"label\": \"2025\" }, { \"id\": \"b\", \"label\": \"2024\" } ],\n"
+                + "\"footnotes\": [ " + footnotes + " ],\n\"rows\": [\n" + rows + "\n] }\n");
+        Content.write(content, "narrative/notes/note-02.md", "---\ntitle: Big\norder: 2\n---\n"
+                + (placed ? "{{table:big}}\n\n" : "") + "The first line was {{fact:big/r0/a}} and the last {{fact:big/r" + (n - 1) + "/b}}.\n");
+        return content;
+    }
+}
