@@ -24,8 +24,8 @@ class FiguresTest {
 
     @ParameterizedTest(name = "{0} ({1} decimals)")
     @CsvSource(delimiter = '|', value = {
-            "-39.94 | 1 | -39.9% | -39.9", "35.65 | 1 | 35.7% | +35.7", "0.04 | 1 | 0.0% | +0.0", "-0.05 | 1 | -0.1% | -0.1",
-            "1234.5 | 0 | 1,235% | +1,235", "-6 | 1 | -6.0% | -6.0"})
+            "-39.94 | 1 | -39.9% | -39.9", "35.65 | 1 | 35.7% | +35.7", "0.04 | 1 | 0.0% | +0.04", "-0.05 | 1 | -0.1% | -0.1",
+            "1234.5 | 0 | 1,235% | +1,235", "-6 | 1 | -6.0% | -6.0", "-0.004 | 2 | 0.00% | -0.004", "0 | 1 | 0.0% | +0.0"})
     void percentagesAndDifferencesCarryTheirSignAsReportsPrintThem(String value, int decimals, String percent, String signed) {
         assertEquals(percent, Figures.percent(new BigDecimal(value), decimals));
         assertEquals(signed, Figures.signed(new BigDecimal(value), decimals));

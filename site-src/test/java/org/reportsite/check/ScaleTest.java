@@ -20,17 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScaleTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            // unit          | decimals | dimension | factor     | rounded | ulp in base units | half step in the unit
-            "RMB'000         | 0 | RMB    | 1000       | false | 1000    | 0",
-            "RMB million     | 1 | RMB    | 1000000    | true  | 100000  | 0.05",
-            "RMB billion     | 2 | RMB    | 1000000000 | true  | 10000000 | 0.005",
-            "HK$ million     | 0 | HK$    | 1000000    | true  | 1000000 | 0.5",
-            "US$ thousand    | 0 | US$    | 1000       | false | 1000    | 0",
+            // unit          | decimals | dimension (the currency's ISO code) | factor | rounded | ulp in base units | half step in the unit
+            "RMB'000         | 0 | CNY    | 1000       | false | 1000    | 0",
+            "RMB million     | 1 | CNY    | 1000000    | true  | 100000  | 0.05",
+            "RMB billion     | 2 | CNY    | 1000000000 | true  | 10000000 | 0.005",
+            "HK$ million     | 0 | HKD    | 1000000    | true  | 1000000 | 0.5",
+            "US$ thousand    | 0 | USD    | 1000       | false | 1000    | 0",
             "%               | 1 | %      | 1          | true  | 0.1     | 0.05",
             "per cent        | 2 | %      | 1          | true  | 0.01    | 0.005",
             "shares          | 0 | shares | 1          | false | 1       | 0",
             "thousand shares | 0 | shares | 1000       | false | 1000    | 0",
-            "EUR             | 2 | eur    | 1          | false | 0.01    | 0"})
+            "EUR             | 2 | EUR    | 1          | false | 0.01    | 0"})
     void readsTheUnit(String unit, int decimals, String dimension, String factor, boolean rounded, String ulp, String halfStep) {
         Scale s = Scale.of(unit, decimals, null);
         assertEquals(dimension, s.dimension());
