@@ -189,14 +189,23 @@ class PreviewTest {
                         try (s) {
                             for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data: ")) data.add(line.substring(6));
                         }
-                    } catch (IOException ignored) {
-                        // ended: connect again, as a page does
+                    } catch (IOException refused) {
+                        // not answered: wait a little before connecting again, as a page does
+                        pause();
                     }
                     socket = null;
                 }
             }, "events");
             t.setDaemon(true);
             t.start();
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static Socket connect(int port) throws IOException {
