@@ -1,11 +1,17 @@
 /* report-site page script: offline search, keyboard shortcuts, "on this page" highlighting.
- * Works from file://: the search index is a script (assets/search-index.js sets window.REPORT_SEARCH),
- * loaded on first use, never fetched. No inline script or style is needed (strict CSP). */
+ * Works from file://: the search index is a script next to this one (search-index.js sets window.REPORT_SEARCH),
+ * loaded on first use, never fetched. No inline script or style is needed (strict CSP). Everything it needs to
+ * know about the site is read from the page: where the site's root is (data-root), where this script is, and
+ * the navigation's sections. */
 (function () {
   'use strict';
 
   var body = document.body;
   var root = body.getAttribute('data-root') || '';
+  /* the search index sits next to this script, whatever the folder is called */
+  var self = document.currentScript && document.currentScript.src;
+  var indexFile = 'search-index.js';
+  var indexSrc = self ? self.replace(/[^\/]*$/, indexFile) : null;
   var input = document.getElementById('search-input');
   var panel = document.getElementById('search-results');
   var status = document.getElementById('search-status');
@@ -57,7 +63,7 @@
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = root + 'assets/search-index.js';
+      s.src = indexSrc;
       s.onload = function () { resolve(window.REPORT_SEARCH || []); };
       s.onerror = function () { loading = null; reject(new Error('search index missing')); };
       document.head.appendChild(s);
@@ -181,10 +187,19 @@
     }
     open();
   }
+  /* the navigation section a page is listed in (shown above a result that opens a page), read from the navigation */
+  var sections = null;
   function pageOf(href) {
-    var f = href.split('#')[0].replace(/\.html$/, '');
-    var dir = f.indexOf('/') > 0 ? f.slice(0, f.indexOf('/')) : '';
-    return { 'business-review': 'Business review', mdna: 'Management discussion and analysis', 'financial-statements': 'Financial statements', notes: 'Notes' }[dir] || 'Report';
+    if (!sections) {
+      sections = {};
+      Array.prototype.forEach.call(document.querySelectorAll('.site-nav .nav-section'), function (s) {
+        var t = s.querySelector('.nav-section-title, .nav-single');
+        var title = t ? t.textContent.trim() : '';
+        Array.prototype.forEach.call(s.querySelectorAll('a[href]'), function (a) { sections[a.href.split('#')[0]] = title; });
+      });
+    }
+    var report = document.querySelector('.report-title');
+    return sections[new URL(root + href, document.baseURI).href.split('#')[0]] || (report ? report.textContent.trim() : '');
   }
 
   function open() { panel.hidden = false; }
@@ -198,7 +213,7 @@
     var ticket = ++pending;
     loadIndex().then(function () { if (ticket === pending) render(input.value); }, function () {
       panel.textContent = '';
-      panel.appendChild(el('p', 'search-count', 'Search is not available: the file assets/search-index.js is missing.'));
+      panel.appendChild(el('p', 'search-count', 'Search is not available: the file ' + indexFile + ' next to the page script is missing.'));
       open();
     });
   }

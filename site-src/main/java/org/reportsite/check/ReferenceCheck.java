@@ -1,6 +1,5 @@
 package org.reportsite.check;
 
-import org.reportsite.content.ContentLoader;
 import org.reportsite.model.ChartSpec;
 import org.reportsite.model.FactOptions;
 import org.reportsite.model.Finding;
@@ -11,6 +10,7 @@ import org.reportsite.model.Page;
 import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
 import org.reportsite.model.ReportMeta;
+import org.reportsite.model.Reserved;
 import org.reportsite.model.Row;
 import org.reportsite.model.Spelling;
 import org.reportsite.model.Table;
@@ -89,10 +89,9 @@ final class ReferenceCheck {
                         + "\", which holds no page", "Fix the folder name, or add pages to narrative/" + s.dir() + "/."));
             }
             for (String id : index.sectionPages(s)) {
-                boolean generated = ContentLoader.RESERVED_PAGES.contains(id) && !id.equals("404") && !id.equals("search");
-                if (!pageIds.contains(id) && !generated && !followOn.foldPage(id)) {
+                if (!pageIds.contains(id) && Reserved.Generated.listed(id) == null && !followOn.foldPage(id)) {
                     out.add(Finding.error("nav.unknown-page", s.location(), "navigation section \"" + s.title() + "\" lists page \"" + id
-                            + "\", which does not exist", "Pages are narrative/<id>.md; generated pages: glossary, data-checks."));
+                            + "\", which does not exist", "Pages are narrative/<id>.md; generated pages: " + Reserved.listedIds() + "."));
                 }
                 Location prev = seen.putIfAbsent(id, s.location());
                 if (prev != null) {
@@ -213,8 +212,7 @@ final class ReferenceCheck {
             }
             case PAGE_LINK -> {
                 String id = r.target().contains("#") ? r.target().substring(0, r.target().indexOf('#')) : r.target();
-                boolean generated = id.equals("glossary") || id.equals("data-checks");
-                if (report.page(id).isEmpty() && !generated && !followOn.foldPage(id)) {
+                if (report.page(id).isEmpty() && Reserved.Generated.listed(id) == null && !followOn.foldPage(id)) {
                     out.add(Finding.error("ref.page", r.location(), "link to page \"" + id + "\", which does not exist",
                             "Page ids are paths under narrative/ without .md" + closest(id, report.pages().stream().map(Page::id).toList()) + "."));
                 }

@@ -1,5 +1,6 @@
 package org.reportsite.cli;
 
+import org.reportsite.model.Reserved;
 import org.reportsite.site.SiteBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class BuildCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        o.printf("Built %d pages, %d tables, %d notes; %d warning(s); %d ms → %s%n", r.pages() + 3, r.tables(), r.notes(), r.warnings(), r.millis(), out);
+        o.printf("Built %d pages, %d tables, %d notes; %d warning(s); %d ms → %s%n", r.pages() + Reserved.Generated.values().length, r.tables(), r.notes(), r.warnings(), r.millis(), out);
         o.flush();
         return 0;
     }

@@ -8,6 +8,7 @@ import org.reportsite.model.Location;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
 import org.reportsite.model.ReportMeta;
+import org.reportsite.model.Reserved;
 import org.reportsite.model.Table;
 import org.reportsite.model.Term;
 
@@ -33,8 +34,6 @@ import java.util.stream.Stream;
  * first problem; every problem is added to the findings with its file and line, and the caller decides.
  */
 public final class ContentLoader {
-    /** Output names the generator writes itself; a page may not take them. */
-    public static final Set<String> RESERVED_PAGES = Set.of("glossary", "data-checks", "404", "search");
     private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
             "currency", "source", "baseUrl", "navigation", "trustedHtml", "highlights", "legalNotice");
 
@@ -303,9 +302,9 @@ public final class ContentLoader {
                     "Use lower-case letters, digits, '-' and '_' in file and folder names.");
             return null;
         }
-        if (RESERVED_PAGES.contains(id)) {
+        if (Reserved.PAGE_IDS.contains(id)) {
             findings.error("page.reserved", Location.of(shownAs), "page \"" + id + "\" would overwrite the generated " + id + ".html",
-                    "Rename the file; " + String.join(", ", RESERVED_PAGES.stream().sorted().toList()) + " are generated.");
+                    "Rename the file; " + String.join(", ", Reserved.sortedPageIds()) + " are generated.");
             return null;
         }
         BasicFileAttributes attrs = walked;

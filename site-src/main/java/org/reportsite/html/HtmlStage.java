@@ -12,8 +12,10 @@ import org.jsoup.select.QueryParser;
 import org.reportsite.model.Index;
 import org.reportsite.model.NoteKey;
 import org.reportsite.model.Page;
+import org.reportsite.model.Reserved;
 import org.reportsite.model.SitePaths;
 import org.reportsite.model.Term;
+import org.reportsite.render.PageDeps;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,9 @@ import java.util.regex.Pattern;
  * The {@code html} stage: one Jsoup parse per page, then passes over the tree: heading anchors and the
  * table of contents, automatic note and glossary links, resolution of our link schemes to explicit
  * relative links, the note's "Cited in" list, and the ids, links and search text the site stage needs.
+ * Every answer the index gives about a page is noted in the page's {@link PageDeps}: the page's output depends
+ * on the index through these answers only, so a newer build can tell whether the page is still up to date by
+ * asking the same questions again ({@link #ask}).
  */
 public final class HtmlStage {
     private static final Set<String> NO_AUTOLINK = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "th", "caption",
@@ -76,43 +81,21 @@ public final class HtmlStage {
         }
     }
 
-    /**
-     * Every answer the index gave while one page was processed (note, table and term targets, the note's
-     * citations). The page's output depends on the index through these answers only, so an incremental build
-     * can tell whether a page is still up to date by asking the same questions of the new index.
-     */
-    public static final class Lookups {
-        private final Map<String, Object> answers = new HashMap<>();
-
-        private synchronized <T> T note(String kind, String key, T answer) {
-            answers.put(kind + ":" + key, answer);
-            return answer;
-        }
-
-        /** Whether {@code stage} (of a newer build) answers every question as this page was answered. */
-        public synchronized boolean sameAnswers(HtmlStage stage) {
-            for (var e : answers.entrySet()) {
-                String q = e.getKey();
-                int colon = q.indexOf(':');
-                String key = q.substring(colon + 1);
-                Object now = switch (q.substring(0, colon)) {
-                    case "note" -> stage.index.note(key);
-                    case "table" -> stage.index.tableHome(key);
-                    case "term" -> stage.index.term(key);
-                    case "cited" -> stage.citations.of(key);
-                    default -> throw new IllegalStateException(q);
-                };
-                if (!now.equals(e.getValue())) return false;
-            }
-            return true;
-        }
+    /** This build's answer to a question a page asked (of this or an earlier build). */
+    public Object ask(PageDeps.Asked q) {
+        return switch (q.question()) {
+            case NOTE -> index.note(q.key());
+            case TABLE_HOME -> index.tableHome(q.key());
+            case TERM -> index.term(q.key());
+            case CITATIONS -> citations.of(q.key());
+        };
     }
 
-    private Optional<Index.Target> note(String key, Lookups lk) { return lk.note("note", key, index.note(key)); }
+    private Optional<Index.Target> note(String key, PageDeps deps) { return deps.answer(PageDeps.Question.NOTE, key, index.note(key)); }
 
-    private Optional<Index.Target> tableHome(String id, Lookups lk) { return lk.note("table", id, index.tableHome(id)); }
+    private Optional<Index.Target> tableHome(String id, PageDeps deps) { return deps.answer(PageDeps.Question.TABLE_HOME, id, index.tableHome(id)); }
 
-    private Optional<Term> term(String name, Lookups lk) { return lk.note("term", name, index.term(name)); }
+    private Optional<Term> term(String name, PageDeps deps) { return deps.answer(PageDeps.Question.TERM, name, index.term(name)); }
 
     /**
      * Marks the issuer's name in its own language ({@code localName} of report.json, e.g. the Chinese name) with
@@ -141,13 +124,11 @@ public final class HtmlStage {
         }
     }
 
-    /** Processes one rendered page. {@code page} is null for generated pages. */
-    public PageResult process(String html, String file, Page page, String sourceFile) {
-        return process(html, file, page, sourceFile, new Lookups());
-    }
-
-    /** {@link #process(String, String, Page, String)}, keeping in {@code lookups} what the index was asked. */
-    public PageResult process(String html, String file, Page page, String sourceFile, Lookups lookups) {
+    /**
+     * Processes one rendered page, noting in {@code deps} what the index was asked. {@code page} is null for
+     * generated pages (no automatic links, no search entries).
+     */
+    public PageResult process(String html, String file, Page page, String sourceFile, PageDeps deps) {
         Document doc = Jsoup.parse(html);
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         Element content = doc.selectFirst(CONTENT);
@@ -155,13 +136,13 @@ public final class HtmlStage {
             markLanguage(content);
             anchorHeadings(content, page);
             if (page != null) {
-                autoLinkNotes(content, page, lookups);
-                if (!page.id().equals("glossary")) autoLinkTerms(content, lookups);
-                if (page.isNote()) citedIn(content, page, file, lookups);
+                autoLinkNotes(content, page, deps);
+                if (!page.id().equals(Reserved.Generated.GLOSSARY.id())) autoLinkTerms(content, deps);
+                if (page.isNote()) citedIn(content, page, file, deps);
             }
             toc(doc, content);
         }
-        List<String> links = resolveLinks(doc, file, lookups);
+        List<String> links = resolveLinks(doc, file, deps);
         Set<String> ids = new HashSet<>();
         for (Element e : doc.select(WITH_ID)) ids.add(e.id());
         List<PageResult.SearchEntry> search = page == null ? List.of() : searchEntries(doc, content, file);
@@ -231,7 +212,7 @@ public final class HtmlStage {
     }
 
     /** "note 15" and "Note 10(a)" in prose become links to the note, when that note exists. */
-    private void autoLinkNotes(Element content, Page page, Lookups lk) {
+    private void autoLinkNotes(Element content, Page page, PageDeps lk) {
         for (TextNode t : textNodes(content)) {
             String text = t.getWholeText();
             if (!Citations.mayMention(text)) continue;
@@ -256,7 +237,7 @@ public final class HtmlStage {
     }
 
     /** The first use of each defined term on the page links to its definition. */
-    private void autoLinkTerms(Element content, Lookups lk) {
+    private void autoLinkTerms(Element content, PageDeps lk) {
         if (termOrder.isEmpty()) return;
         Set<Term> done = new LinkedHashSet<>();
         for (Element a : content.select(TERM_LINKS)) term(a.attr("href").substring(5), lk).ifPresent(done::add);
@@ -325,8 +306,8 @@ public final class HtmlStage {
         }
     }
 
-    private void citedIn(Element content, Page page, String file, Lookups lk) {
-        List<Citations.Citation> cs = lk.note("cited", page.note(), citations.of(page.note()));
+    private void citedIn(Element content, Page page, String file, PageDeps lk) {
+        List<Citations.Citation> cs = lk.answer(PageDeps.Question.CITATIONS, page.note(), citations.of(page.note()));
         if (cs.isEmpty()) return;
         Element aside = content.appendElement("aside").addClass("cited-in").attr("aria-labelledby", "cited-in-" + page.note());
         aside.appendElement("h2").attr("id", "cited-in-" + page.note()).text("Cited in");
@@ -343,7 +324,7 @@ public final class HtmlStage {
     }
 
     /** Rewrites note:, table:, page:, term: and site: links to explicit relative links; returns every local link. */
-    private List<String> resolveLinks(Document doc, String file, Lookups lk) {
+    private List<String> resolveLinks(Document doc, String file, PageDeps lk) {
         List<String> local = new ArrayList<>();
         for (Element e : doc.select(LINKS)) {
             String attr = e.hasAttr("href") ? "href" : "src";
@@ -358,7 +339,7 @@ public final class HtmlStage {
         return local;
     }
 
-    private String resolve(String v, String file, Lookups lk) {
+    private String resolve(String v, String file, PageDeps lk) {
         int colon = v.indexOf(':');
         if (colon <= 0) return null;
         String scheme = v.substring(0, colon), rest = v.substring(colon + 1);
@@ -371,7 +352,7 @@ public final class HtmlStage {
             case "note" -> note(target, lk).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#" + t.anchor()).orElse(v);
             case "table" -> tableHome(target, lk).map(t -> SitePaths.relative(file, SitePaths.pageFile(t.pageId())) + "#"
                     + (anchor == null ? t.anchor() : anchor)).orElse(v);
-            case "term" -> term(target, lk).map(t -> SitePaths.relative(file, "glossary.html") + "#" + t.anchor()).orElse(v);
+            case "term" -> term(target, lk).map(t -> SitePaths.relative(file, Reserved.Generated.GLOSSARY.file()) + "#" + t.anchor()).orElse(v);
             default -> null;
         };
     }

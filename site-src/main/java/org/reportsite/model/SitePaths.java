@@ -1,5 +1,8 @@
 package org.reportsite.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Output paths of the site and explicit relative links between them (the site must work from file://). */
 public final class SitePaths {
     private SitePaths() {}
@@ -26,5 +29,23 @@ public final class SitePaths {
             sb.append(to[i]);
         }
         return sb.toString();
+    }
+
+    /**
+     * The site file a relative link from {@code fromFile} names ({@code notes/note-04.html} + {@code ../index.html}
+     * → {@code index.html}), or null when it climbs out of the site. The link carries no fragment.
+     */
+    public static String resolve(String fromFile, String relative) {
+        List<String> parts = new ArrayList<>(List.of(fromFile.split("/")));
+        parts.remove(parts.size() - 1);
+        for (String seg : relative.split("/")) {
+            if (seg.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.remove(parts.size() - 1);
+            } else if (!seg.equals(".") && !seg.isEmpty()) {
+                parts.add(seg);
+            }
+        }
+        return String.join("/", parts);
     }
 }

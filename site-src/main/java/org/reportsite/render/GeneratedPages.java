@@ -3,115 +3,89 @@ package org.reportsite.render;
 import org.reportsite.check.CheckResult;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Report;
+import org.reportsite.model.Reserved;
 import org.reportsite.model.Term;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Bodies of the pages the generator writes itself: the glossary, the data checks and the 404 page. */
+/**
+ * The view models of the pages the generator writes itself ({@link Reserved.Generated}): what each page's
+ * template ({@code templates/glossary.html}, {@code data-checks.html}, {@code 404.html}) is rendered with, as
+ * the variable {@code view}. A view model is a value: the preview keeps a generated page while its view is
+ * equal to the last build's.
+ */
 public final class GeneratedPages {
     private GeneratedPages() {}
 
-    public static String glossary(Report report) {
-        String intro = report.glossaryIntro() != null ? report.glossaryIntro()
-                : "In this report, unless the context otherwise requires, these expressions have the meanings below.";
-        StringBuilder sb = new StringBuilder("<p>" + Renderer.escape(intro) + "</p>\n<dl class=\"glossary\">\n");
-        for (Term t : report.glossary()) {
-            sb.append("<dt id=\"").append(t.anchor()).append("\">").append(Renderer.escape(t.term()));
-            if (!t.aliases().isEmpty()) {
-                sb.append(" <span class=\"aliases\">(also ").append(Renderer.escape(String.join(", ", t.aliases()))).append(")</span>");
-            }
-            sb.append("</dt>\n<dd>").append(Renderer.escape(t.definition())).append("</dd>\n");
-        }
-        return sb.append("</dl>\n").toString();
+    /** The view model of one generated page. */
+    public static Object view(Reserved.Generated page, Report report, CheckResult checks) {
+        return switch (page) {
+            case GLOSSARY -> new Glossary(report.glossaryIntro(), report.glossary());
+            case DATA_CHECKS -> dataChecks(checks);
+            case NOT_FOUND -> new NotFound();
+        };
     }
+
+    /** The glossary: the sentence that opens it (null: the template's own) and the terms in order. */
+    public record Glossary(String intro, List<Term> terms) {}
+
+    /** The 404 page shows its template's text only. */
+    public record NotFound() {}
 
     /**
      * The "Data checks" page: the totals, every acknowledged difference of the published document with its reason,
-     * then every check run, by category, each linked to the table row or page it checked.
+     * warnings that are not acknowledged differences, every check run by category (each linked to the table row or
+     * page it checked), and the figures of the text declared not to be dataset figures.
      */
-    public static String dataChecks(CheckResult result) {
-        StringBuilder sb = new StringBuilder();
-        long passed = result.count(CheckResult.Status.PASSED);
-        long acknowledged = result.count(CheckResult.Status.ACKNOWLEDGED);
-        long failed = result.count(CheckResult.Status.FAILED);
-        sb.append("<p class=\"lead\">Every figure on this site comes from one dataset. At each build, the generator re-adds every total, ")
-          .append("compares every figure printed in more than one place, recomputes the printed percentages, and looks up the figures quoted in the text. ")
-          .append("This page lists each check and its outcome.</p>\n");
-        sb.append("<ul class=\"check-summary\">")
-          .append("<li><strong>").append(result.performed().size()).append("</strong> checks run</li>")
-          .append("<li><strong>").append(passed).append("</strong> passed</li>")
-          .append("<li><strong>").append(acknowledged).append("</strong> acknowledged differences in the published document</li>")
-          .append(failed > 0 ? "<li><strong>" + failed + "</strong> failed</li>" : "")
-          .append("</ul>\n");
-        List<String> categories = result.categories();
-        if (!categories.isEmpty()) {
-            sb.append("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Checks by category\"><table class=\"checks check-categories\">")
-              .append("<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Run</th><th scope=\"col\">Passed</th>")
-              .append("<th scope=\"col\">Acknowledged</th><th scope=\"col\">Failed</th></tr></thead><tbody>\n");
-            for (String c : categories) {
-                long run = result.performed().stream().filter(p -> p.category().equals(c)).count();
-                sb.append("<tr><th scope=\"row\"><a href=\"#").append(categoryId(c)).append("\">").append(Renderer.escape(c)).append("</a></th>")
-                  .append("<td>").append(run).append("</td><td>").append(result.count(c, CheckResult.Status.PASSED)).append("</td><td>")
-                  .append(result.count(c, CheckResult.Status.ACKNOWLEDGED)).append("</td><td>").append(result.count(c, CheckResult.Status.FAILED))
-                  .append("</td></tr>\n");
-            }
-            sb.append("</tbody></table></div>\n");
+    public record DataChecks(int run, long passed, long acknowledged, long failed, List<Category> categories,
+                             List<Check> acknowledgedChecks, List<String> otherWarnings, List<Check> exempted) {}
+
+    /** One category of checks: its anchor on the page, the sentence that explains it (or null), its counts and checks. */
+    public record Category(String name, String id, String intro, long run, long passed, long acknowledged, long failed, List<Check> checks) {}
+
+    /**
+     * One check as shown: what it verified, where the checked figure lives ({@code table:} or {@code page:} link, or null),
+     * its outcome ({@code label} to show, {@code cssClass} of its row), the detail, its stable key, and the id of its
+     * row ({@code anchor}: the first row of a key in the categories, which the marks in tables link to; else null).
+     */
+    public record Check(String description, String link, String label, String cssClass, String detail, String key, String anchor) {}
+
+    static DataChecks dataChecks(CheckResult result) {
+        Map<String, List<Check>> byCategory = new LinkedHashMap<>();
+        Set<String> anchored = new HashSet<>();
+        for (CheckResult.Performed p : result.performed()) {
+            String anchor = p.key() != null && anchored.add(p.key()) ? CheckResult.anchor(p.key()) : null;
+            byCategory.computeIfAbsent(p.category(), k -> new ArrayList<>()).add(check(p, anchor));
+        }
+        List<Category> categories = new ArrayList<>();
+        for (var e : byCategory.entrySet()) {
+            String c = e.getKey();
+            categories.add(new Category(c, categoryId(c), INTRO.get(c), e.getValue().size(), result.count(c, CheckResult.Status.PASSED),
+                    result.count(c, CheckResult.Status.ACKNOWLEDGED), result.count(c, CheckResult.Status.FAILED), List.copyOf(e.getValue())));
         }
         List<CheckResult.Performed> acks = result.performed().stream().filter(p -> p.status() == CheckResult.Status.ACKNOWLEDGED).toList();
-        sb.append("<h2 id=\"acknowledged\">Acknowledged differences in the published document</h2>\n");
-        if (acks.isEmpty()) {
-            sb.append("<p>None.</p>\n");
-        } else {
-            sb.append("<p>These figures are reproduced exactly as published, although they do not agree; each is explained.</p>\n<ul class=\"acknowledged\">\n");
-            for (CheckResult.Performed p : acks) {
-                sb.append("<li><strong>").append(linked(p)).append("</strong>: ")
-                  .append(Renderer.escape(p.detail())).append(" <code>").append(Renderer.escape(p.key())).append("</code></li>\n");
-            }
-            sb.append("</ul>\n");
-        }
         Set<String> ackKeys = new HashSet<>();
         for (CheckResult.Performed p : acks) ackKeys.add(p.key());
-        List<Finding> warnings = result.findings().stream().filter(f -> !f.isError() && (f.key() == null || !ackKeys.contains(f.key()))).toList();
-        if (!warnings.isEmpty()) {
-            sb.append("<h2 id=\"warnings\">Other warnings</h2>\n<ul>\n");
-            for (Finding f : warnings) sb.append("<li>").append(Renderer.escape(f.message())).append("</li>\n");
-            sb.append("</ul>\n");
-        }
-        Set<String> anchored = new HashSet<>(); // each check's row is its entry (table marks link to it); the first row of a key gets the id
-        Map<String, List<CheckResult.Performed>> byCategory = new LinkedHashMap<>();
-        for (CheckResult.Performed p : result.performed()) byCategory.computeIfAbsent(p.category(), k -> new java.util.ArrayList<>()).add(p);
-        for (var e : byCategory.entrySet()) {
-            String id = categoryId(e.getKey());
-            sb.append("<h2 id=\"").append(id).append("\">").append(Renderer.escape(e.getKey())).append(" (").append(e.getValue().size()).append(")</h2>\n");
-            String intro = INTRO.get(e.getKey());
-            if (intro != null) sb.append("<p>").append(Renderer.escape(intro)).append("</p>\n");
-            sb.append("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"").append(id).append("\"><table class=\"checks\">")
-              .append("<thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Result</th><th scope=\"col\">Detail</th></tr></thead><tbody>\n");
-            for (CheckResult.Performed p : e.getValue()) {
-                String status = switch (p.status()) {
-                    case PASSED -> "Passed";
-                    case FAILED -> "Failed";
-                    case ACKNOWLEDGED -> "Acknowledged";
-                };
-                sb.append("<tr");
-                if (p.key() != null && anchored.add(p.key())) sb.append(" id=\"").append(CheckResult.anchor(p.key())).append('"');
-                sb.append(" class=\"").append(status.toLowerCase()).append("\"><th scope=\"row\">").append(linked(p))
-                  .append("</th><td>").append(status).append("</td><td>").append(Renderer.escape(p.detail() == null ? "" : p.detail())).append("</td></tr>\n");
-            }
-            sb.append("</tbody></table></div>\n");
-        }
-        if (!result.exempted().isEmpty()) {
-            sb.append("<h2 id=\"not-from-the-dataset\">Figures in the text that are not dataset figures (").append(result.exempted().size()).append(")</h2>\n")
-              .append("<p>These figures are quoted in the text but are not in the dataset (prices, components of a total, figures of the text alone). ")
-              .append("They are marked as such in the content and are not checked.</p>\n<ul class=\"exempted\">\n");
-            for (CheckResult.Performed p : result.exempted()) sb.append("<li>").append(linked(p)).append("</li>\n");
-            sb.append("</ul>\n");
-        }
-        return sb.toString();
+        List<String> warnings = result.findings().stream().filter(f -> !f.isError() && (f.key() == null || !ackKeys.contains(f.key())))
+                .map(Finding::message).toList();
+        return new DataChecks(result.performed().size(), result.count(CheckResult.Status.PASSED), result.count(CheckResult.Status.ACKNOWLEDGED),
+                result.count(CheckResult.Status.FAILED), List.copyOf(categories), acks.stream().map(p -> check(p, null)).toList(), warnings,
+                result.exempted().stream().map(p -> check(p, null)).toList());
+    }
+
+    private static Check check(CheckResult.Performed p, String anchor) {
+        String label = switch (p.status()) {
+            case PASSED -> "Passed";
+            case FAILED -> "Failed";
+            case ACKNOWLEDGED -> "Acknowledged";
+        };
+        return new Check(p.description(), p.link(), label, label.toLowerCase(Locale.ROOT), p.detail() == null ? "" : p.detail(), p.key(), anchor);
     }
 
     private static final Map<String, String> INTRO = Map.of(
@@ -126,17 +100,7 @@ public final class GeneratedPages {
             "Figures in the text", "Amounts with a currency and percentages of change or share quoted in the text are looked up in the dataset.",
             "Facts cited in the text", "Figures the text takes from the dataset by reference, so that they cannot drift from it.");
 
-    private static String linked(CheckResult.Performed p) {
-        String text = Renderer.escape(p.description());
-        return p.link() == null ? text : "<a href=\"" + Renderer.escape(p.link()) + "\">" + text + "</a>";
-    }
-
-    private static String categoryId(String category) {
-        return "checks-" + category.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
-    }
-
-    public static String notFound() {
-        return "<p>This page does not exist. It may have moved when the report was regenerated.</p>\n"
-                + "<p><a href=\"site:index.html\">Go to the report's home page</a> or use the search above.</p>\n";
+    static String categoryId(String category) {
+        return "checks-" + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
     }
 }

@@ -6,32 +6,31 @@ import org.reportsite.model.Index;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
 import org.reportsite.model.ReportMeta;
+import org.reportsite.model.Reserved;
 import org.reportsite.model.Row;
 import org.reportsite.model.SitePaths;
 import org.reportsite.model.Table;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.LazyContextVariable;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code render} stage: fills the markdown stage's placeholders (tables, facts, charts) and wraps each
- * page in the Thymeleaf layout from {@code templates/}. Thread-safe; each table is rendered once.
+ * The {@code render} stage: fills the markdown stage's placeholders (tables, facts, charts), renders the
+ * generated pages' content from their templates, and wraps each page in the Thymeleaf layout from
+ * {@code templates/}. What each page used is noted in its {@link PageDeps}. Thread-safe; each table is
+ * rendered once.
  */
 public final class Renderer {
     private static final Pattern TABLE = Pattern.compile("<div data-table=\"([^\"]*)\"></div>");
@@ -52,24 +51,6 @@ public final class Renderer {
                        String change, String changeSpoken, String changeLabel, String compareLabel, String compareValue,
                        String link, String linkText) {}
 
-    /**
-     * What rendering one page used besides the page itself: the tables it looked up (placed, charted or cited
-     * as facts, found or not), and whether the layout read the navigation (nav, breadcrumbs, previous/next,
-     * which show other pages' titles). An incremental build re-renders the page only when one of these changed.
-     */
-    public static final class Uses {
-        private final Set<String> tables = ConcurrentHashMap.newKeySet();
-        private volatile boolean navigation;
-        private volatile boolean tableTemplate;
-
-        public Set<String> tables() { return Set.copyOf(tables); }
-
-        public boolean navigation() { return navigation; }
-
-        /** Whether a table was rendered with the table template (a change of that template concerns this page). */
-        public boolean tableTemplate() { return tableTemplate; }
-    }
-
     private final TemplateEngine engine;
     private final Report report;
     private final Index index;
@@ -87,25 +68,15 @@ public final class Renderer {
     /** Per table, the figures and headers that carry the mark of an acknowledged inconsistency (from checks.json). */
     private final Map<String, AcknowledgedMarks.TableMarks> marks;
 
-    public Renderer(Path templatesDir, Report report, Index index) {
-        this(templatesDir, report, index, null);
-    }
-
     /** {@code offlineZip}: the site path of the offline edition to link from every page, or null for none. */
-    public Renderer(Path templatesDir, Report report, Index index, String offlineZip) {
-        this(engine(templatesDir), report, index, offlineZip);
-    }
-
-    /** A renderer on an engine made by {@link #engine(Path)}, which may be kept across builds while the templates do not change. */
-    public Renderer(TemplateEngine engine, Report report, Index index, String offlineZip) {
+    public Renderer(Templates templates, Report report, Index index, String offlineZip) {
         this.offlineZip = offlineZip;
         this.report = report;
         this.index = index;
-        this.engine = engine;
+        this.engine = templates.engine();
         this.marks = AcknowledgedMarks.of(report);
         for (Page p : index.orderedPages()) titles.put(p.id(), p.title());
-        titles.putIfAbsent("glossary", "Glossary");
-        titles.putIfAbsent("data-checks", "Data checks");
+        for (Reserved.Generated g : Reserved.Generated.values()) if (g.listed()) titles.putIfAbsent(g.id(), g.title());
         for (var e : index.navigation().entrySet()) {
             sections.add(Map.entry(e.getKey().title(), e.getValue()));
             Map<String, Integer> pos = new HashMap<>();
@@ -116,33 +87,6 @@ public final class Renderer {
         for (int i = order.size() - 1; i >= 0; i--) position.put(order.get(i), i);
     }
 
-    /** The Thymeleaf engine for the templates in {@code templatesDir} (parsed templates are cached in it). */
-    public static TemplateEngine engine(Path templatesDir) {
-        FileTemplateResolver resolver = new FileTemplateResolver();
-        resolver.setPrefix(templatesDir.toAbsolutePath() + "/");
-        resolver.setSuffix(".html");
-        resolver.setCharacterEncoding("UTF-8");
-        return engine(resolver);
-    }
-
-    /**
-     * The engine for templates already read (by their path in the templates folder, e.g. {@code layout.html}): it
-     * reads no file itself. The build reads the folder through its rule and renders with this.
-     */
-    public static TemplateEngine engine(Map<String, String> templates) {
-        return engine(new MapTemplateResolver(templates));
-    }
-
-    private static TemplateEngine engine(org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver resolver) {
-        RecordPropertyAccessor.install();
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCacheable(true);
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.addDialect(new FinDialect());
-        return engine;
-    }
-
     public Report report() { return report; }
 
     /** A table as HTML (cached: a table is rendered once however often it is asked for). */
@@ -151,46 +95,37 @@ public final class Renderer {
             Context ctx = new Context();
             ctx.setVariable("t", t);
             ctx.setVariable("marks", marks.getOrDefault(id, AcknowledgedMarks.TableMarks.NONE));
-            return engine.process("table", ctx);
+            return engine.process(Templates.TABLE, ctx);
         });
     }
 
-    /** Replaces the markdown stage's placeholders with tables, charts and formatted facts. */
-    public String fillPlaceholders(String html) {
-        return fillPlaceholders(html, new Uses());
-    }
-
-    /** {@link #fillPlaceholders(String)}, noting in {@code uses} every table looked up. */
-    public String fillPlaceholders(String html, Uses uses) {
+    /** Replaces the markdown stage's placeholders with tables, charts and formatted facts, noting in {@code deps} every table looked up. */
+    public String fillPlaceholders(String html, PageDeps deps) {
         String out = replace(TABLE, html, m -> {
-            Table t = lookup(unescape(m.group(1)), uses);
+            Table t = lookup(unescape(m.group(1)), deps);
             if (t == null) return "";
-            uses.tableTemplate = true;
+            deps.template(Templates.TABLE);
             return table(t);
         });
         // charts placed one after another share a grid (two columns on wide screens)
         out = CHART_RUN.matcher(out).replaceAll(m -> Matcher.quoteReplacement("<div class=\"chart-grid\">" + m.group() + "</div>"));
         out = replace(CHART, out, m -> {
-            Table t = lookup(unescape(m.group(1)), uses);
+            Table t = lookup(unescape(m.group(1)), deps);
             return t == null ? "" : Charts.svg(t, options(m.group(2)));
         });
-        return replace(FACT, out, m -> fact(unescape(m.group(1)), options(m.group(2)), uses));
+        return replace(FACT, out, m -> fact(unescape(m.group(1)), options(m.group(2)), deps));
     }
 
-    private Table lookup(String tableId, Uses uses) {
-        uses.tables.add(tableId);
+    private Table lookup(String tableId, PageDeps deps) {
+        deps.table(tableId);
         return report.tables().get(tableId);
     }
 
     /** One formatted fact for prose, carrying its identity and a tooltip. */
-    String fact(String ref, List<String> opts) {
-        return fact(ref, opts, new Uses());
-    }
-
-    private String fact(String ref, List<String> opts, Uses uses) {
+    private String fact(String ref, List<String> opts, PageDeps deps) {
         String[] p = ref.split("/");
         if (p.length != 3) return escape(ref);
-        Table t = lookup(p[0], uses);
+        Table t = lookup(p[0], deps);
         Row r = t == null ? null : t.row(p[1]).orElse(null);
         Table.Column c = t == null ? null : t.column(p[2]).orElse(null);
         BigDecimal v = r == null || c == null ? null : r.amount(c.id());
@@ -203,13 +138,22 @@ public final class Renderer {
                 + escape(ref) + "\" title=\"" + escape(title) + "\">" + text + "</a>";
     }
 
-    /** The whole page: layout with navigation, breadcrumbs, previous/next and the filled content. */
-    public String page(PageView v) {
-        return page(v, new Uses());
+    /**
+     * The content of a generated page: its template ({@link Reserved.Generated#template()}) rendered with
+     * {@code view} (its view model) and {@code site} (the report's metadata), to be placed in the layout by
+     * {@link #page}. See {@link GeneratedPages} for each page's view model.
+     */
+    public String generated(Reserved.Generated page, Object view, PageDeps deps) {
+        deps.template(page.template());
+        Context ctx = new Context();
+        ctx.setVariable("site", report.meta());
+        ctx.setVariable("view", view);
+        return engine.process(page.template(), ctx);
     }
 
-    /** {@link #page(PageView)}, noting in {@code uses} whether the layout read the navigation. */
-    public String page(PageView v, Uses uses) {
+    /** The whole page: layout with navigation, breadcrumbs, previous/next and the filled content; notes in {@code deps} whether the layout read the navigation. */
+    public String page(PageView v, PageDeps deps) {
+        deps.template(Templates.LAYOUT);
         Context ctx = new Context();
         ReportMeta meta = report.meta();
         ctx.setVariable("site", meta);
@@ -218,30 +162,31 @@ public final class Renderer {
         ctx.setVariable("canonical", meta.baseUrl() == null ? null : meta.baseUrl() + v.file());
         // the page script builds search result links from this prefix (search hrefs are relative to the site root)
         ctx.setVariable("root", SitePaths.rootPrefix(v.file()));
-        ctx.setVariable("section", lazy(uses, () -> index.sectionOf(v.id())));
-        ctx.setVariable("nav", lazy(uses, () -> nav(v)));
-        ctx.setVariable("crumbs", lazy(uses, () -> crumbs(v)));
+        ctx.setVariable("section", lazy(deps, () -> index.sectionOf(v.id())));
+        ctx.setVariable("nav", lazy(deps, () -> nav(v)));
+        ctx.setVariable("crumbs", lazy(deps, () -> crumbs(v)));
         // the 404 page is served at any missing address: it has no canonical one
-        if (v.id().equals("404")) ctx.setVariable("canonical", null);
+        Reserved.Generated generated = Reserved.Generated.of(v.id());
+        if (generated != null && generated.servedForAnyPath()) ctx.setVariable("canonical", null);
         ctx.setVariable("offlineZip", offlineZip == null ? null : "site:" + offlineZip);
-        ctx.setVariable("highlights", v.id().equals("index") ? lazy(uses, () -> highlights(uses)) : List.of());
+        ctx.setVariable("highlights", v.id().equals("index") ? lazy(deps, () -> highlights(deps)) : List.of());
         ReportMeta.PageRef legal = meta.legalNotice();
         ctx.setVariable("legal", legal == null || report.page(legal.id()).isEmpty() ? null
-                : lazy(uses, () -> new Link(titles.getOrDefault(legal.id(), legal.id()), SitePaths.relative(v.file(), SitePaths.pageFile(legal.id())),
+                : lazy(deps, () -> new Link(titles.getOrDefault(legal.id(), legal.id()), SitePaths.relative(v.file(), SitePaths.pageFile(legal.id())),
                 legal.id().equals(v.id()))));
         int i = position.getOrDefault(v.id(), -1);
-        ctx.setVariable("prev", lazy(uses, () -> i > 0 ? link(v.file(), order.get(i - 1)) : null));
-        ctx.setVariable("next", lazy(uses, () -> i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null));
-        return engine.process("layout", ctx);
+        ctx.setVariable("prev", lazy(deps, () -> i > 0 ? link(v.file(), order.get(i - 1)) : null));
+        ctx.setVariable("next", lazy(deps, () -> i >= 0 && i < order.size() - 1 ? link(v.file(), order.get(i + 1)) : null));
+        return engine.process(Templates.LAYOUT, ctx);
     }
 
     /** The home page's headline figures (report.json "highlights"); a highlight whose fact does not resolve is left out (the check reports it). */
-    private List<Card> highlights(Uses uses) {
+    private List<Card> highlights(PageDeps deps) {
         List<Card> out = new ArrayList<>();
         for (ReportMeta.Highlight h : report.meta().highlights()) {
             String[] p = h.fact().split("/");
             if (p.length != 3) continue;
-            Table t = lookup(p[0], uses);
+            Table t = lookup(p[0], deps);
             Row r = t == null ? null : t.row(p[1]).orElse(null);
             Table.Column c = t == null ? null : t.column(p[2]).orElse(null);
             BigDecimal v = r == null || c == null ? null : r.amount(c.id());
@@ -261,7 +206,7 @@ public final class Renderer {
             }
             String[] cp = h.change() == null ? null : h.change().split("/");
             if (cp != null && cp.length == 3) {
-                Table ct = lookup(cp[0], uses);
+                Table ct = lookup(cp[0], deps);
                 Row cr = ct == null ? null : ct.row(cp[1]).orElse(null);
                 Table.Column cc = ct == null ? null : ct.column(cp[2]).orElse(null);
                 if (cr != null && cc != null) {
@@ -303,11 +248,11 @@ public final class Renderer {
     }
 
     /** Evaluated only when the template uses it (a layout without navigation does not pay for it). */
-    private static <T> LazyContextVariable<T> lazy(Uses uses, Supplier<T> value) {
+    private static <T> LazyContextVariable<T> lazy(PageDeps deps, Supplier<T> value) {
         return new LazyContextVariable<>() {
             @Override
             protected T loadValue() {
-                uses.navigation = true;
+                deps.navigation();
                 return value.get();
             }
         };

@@ -1,38 +1,39 @@
 package org.reportsite.site;
 
 import org.reportsite.content.ParsedFiles;
-import org.reportsite.html.HtmlStage;
-import org.reportsite.html.PageResult;
-import org.reportsite.model.Finding;
 import org.reportsite.model.Table;
-import org.reportsite.render.Renderer;
-import org.thymeleaf.TemplateEngine;
+import org.reportsite.render.Templates;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the last good build of a preview session made, so the next build can redo only what a change
- * touches (see {@link SiteBuild#run(SiteBuild.Options, BuildState)}). Not thread-safe: one build at a time.
- * A failed build leaves it as it was, so the next build compares against the last good site.
+ * touches (see {@link SiteBuild#run(SiteBuild.Options, BuildState)} and {@link Plan}). Not thread-safe: one
+ * build at a time. A failed build leaves it as it was, so the next build compares against the last good site.
  */
 public final class BuildState {
-    /** One page of the last good build: what it was made from and what it yielded (its HTML is on disk only; {@code search} is its part of the search index, {@code warnings} what its Markdown stage reported). */
-    record PageEntry(Object input, Renderer.Uses uses, HtmlStage.Lookups lookups, PageResult result, byte[] search, List<Finding> warnings) {}
-
     /** Parsed content files, reused while unchanged (kept across failed builds too: it only saves parsing). */
     final ParsedFiles parsed = new ParsedFiles();
+    /** The output folder the last good build made (absolute), or null before the first. */
     Path out;
-    Map<String, String> templates = Map.of();
-    TemplateEngine engine;
-    Object globals;
+    /** The templates and their engine. */
+    Templates templates;
+    SiteWide siteWide;
     Object navigation;
     Map<String, Table> tables = Map.of();
-    Map<String, PageEntry> pages = new HashMap<>();
+    /** Every page of the last good site by file (its HTML is on disk only). */
+    Map<String, SitePage> pages = Map.of();
+    /** Every file made from the model that is not a page, with what it was made from and its bytes. */
+    Map<String, Products.Made> products = Map.of();
     /** Every file of the site except the pages, with its bytes (downloads, search index, static files, ...). */
-    Map<String, byte[]> files = new HashMap<>();
+    Map<String, byte[]> files = Map.of();
+    /** Every file of the site. */
+    Set<String> siteFiles = Set.of();
 
     private List<String> rendered = List.of();
     private List<String> written = List.of();
@@ -41,7 +42,7 @@ public final class BuildState {
     /** Whether a build succeeded with this state (the next one is incremental). */
     public boolean built() { return out != null; }
 
-    /** Pages rendered by the last successful build (all of them for the first). */
+    /** Pages rendered by the last successful build (all of them for a full build). */
     public List<String> rendered() { return rendered; }
 
     /** Files the last successful build wrote (site-relative). */
@@ -50,9 +51,24 @@ public final class BuildState {
     /** Files the last successful build removed because the site no longer has them. */
     public List<String> deleted() { return deleted; }
 
-    void done(List<String> rendered, List<String> written, List<String> deleted) {
-        this.rendered = List.copyOf(rendered);
-        this.written = List.copyOf(written);
-        this.deleted = List.copyOf(deleted);
+    /** Keeps what a successful build (published) made for the next one. */
+    void remember(BuildContext ctx) {
+        out = ctx.options.out().toAbsolutePath().normalize();
+        templates = ctx.templates;
+        siteWide = ctx.siteWide;
+        navigation = ctx.navigation;
+        tables = Map.copyOf(ctx.report.tables());
+        Map<String, SitePage> byFile = new HashMap<>();
+        for (SitePage p : ctx.pages) byFile.put(p.file(), p);
+        pages = byFile;
+        products = Map.copyOf(ctx.products);
+        Map<String, byte[]> bytes = new HashMap<>();
+        for (var e : ctx.products.entrySet()) bytes.put(e.getKey(), e.getValue().bytes());
+        for (String f : ctx.statics.keySet()) bytes.put(f, Assemble.staticBytes(ctx, f));
+        files = bytes;
+        siteFiles = Set.copyOf(new HashSet<>(ctx.output.files()));
+        rendered = ctx.pages.stream().filter(SitePage::made).map(SitePage::file).toList();
+        written = ctx.output.written();
+        deleted = ctx.output.deleted();
     }
 }

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.reportsite.model.Reserved;
 
 import java.util.Collection;
 import java.util.TreeSet;
@@ -16,10 +17,10 @@ import java.util.TreeSet;
 public final class Hosting {
     private Hosting() {}
 
-    /** Every page except 404.html, sorted, as absolute URLs. */
+    /** Every page except those served for any path (404.html), sorted, as absolute URLs. */
     public static String sitemap(String baseUrl, Collection<String> pageFiles) {
         TreeSet<String> files = new TreeSet<>(pageFiles);
-        files.remove("404.html");
+        for (Reserved.Generated g : Reserved.Generated.values()) if (g.servedForAnyPath()) files.remove(g.file());
         StringBuilder sm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String f : files) sm.append("  <url><loc>").append(xml(baseUrl + f)).append("</loc></url>\n");
@@ -31,7 +32,7 @@ public final class Hosting {
      * is harmless but unused, and the sitemap is still found through the canonical links and the host.
      */
     public static String robots(String baseUrl) {
-        return "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
+        return "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + Reserved.SITEMAP + "\n";
     }
 
     /**

@@ -3,6 +3,7 @@ package org.reportsite.site;
 import org.reportsite.model.Location;
 import org.reportsite.model.Page;
 import org.reportsite.model.Reference;
+import org.reportsite.model.SitePaths;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class LinkLines {
         } catch (IllegalArgumentException e) {
             // not percent-encoded as written
         }
-        String target = path.isEmpty() ? null : SiteBuild.normalize(fromFile, path);
+        String target = path.isEmpty() ? null : SitePaths.resolve(fromFile, path);
         if (target != null) exact.add("site:" + target + frag);
         for (String form : exact) {
             for (Reference r : page.references()) if (r.kind() == Reference.Kind.LINK && r.target().equals(form)) return r.location();

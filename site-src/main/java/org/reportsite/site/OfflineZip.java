@@ -1,19 +1,18 @@
 package org.reportsite.site;
 
 import org.reportsite.model.ReportMeta;
+import org.reportsite.model.Reserved;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -41,42 +40,45 @@ public final class OfflineZip {
 
     /** The zip's path inside the site, relative to its root. */
     public static String sitePath(ReportMeta meta) {
-        return "downloads/" + name(meta) + ".zip";
+        return Reserved.offlineZip(name(meta));
     }
 
-    /** Writes the zip of {@code siteDir} into {@code siteDir/downloads/<name>.zip}; returns its path. */
-    public static Path write(Path siteDir, ReportMeta meta) {
+    /** Reads one file of the site by its site path. */
+    public interface Files {
+        InputStream open(String file) throws IOException;
+    }
+
+    /** The zip of {@code siteFiles} (site paths; the zip itself and the build marker are left out), each read through {@code files}. */
+    public static byte[] zip(Collection<String> siteFiles, Files files, ReportMeta meta) {
         String self = sitePath(meta);
-        Path zip = siteDir.resolve(self);
         LocalDateTime time = time(meta);
         String top = name(meta) + "/";
-        try (Stream<Path> walk = Files.walk(siteDir)) {
-            List<String> files = walk.filter(Files::isRegularFile)
-                    .map(p -> siteDir.relativize(p).toString().replace('\\', '/'))
-                    .filter(f -> !f.equals(self) && !f.equals(OutputDir.MARKER))
-                    .toList();
-            // every entry, folders (ending in "/") included, in one sorted order
-            TreeSet<String> entries = new TreeSet<>();
-            for (String f : files) {
-                entries.add(top + f);
-                for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) entries.add(top + f.substring(0, i + 1));
-            }
-            entries.add(top);
-            Files.createDirectories(zip.getParent());
-            try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(os)) {
-                out.setLevel(Deflater.BEST_COMPRESSION);
-                for (String name : entries) {
-                    ZipEntry e = new ZipEntry(name);
-                    e.setTimeLocal(time);
-                    out.putNextEntry(e);
-                    if (!name.endsWith("/")) Files.copy(siteDir.resolve(name.substring(top.length())), out);
-                    out.closeEntry();
+        // every entry, folders (ending in "/") included, in one sorted order
+        TreeSet<String> entries = new TreeSet<>();
+        for (String f : siteFiles) {
+            if (f.equals(self) || f.equals(OutputDir.MARKER)) continue;
+            entries.add(top + f);
+            for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) entries.add(top + f.substring(0, i + 1));
+        }
+        entries.add(top);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.setLevel(Deflater.BEST_COMPRESSION);
+            for (String name : entries) {
+                ZipEntry e = new ZipEntry(name);
+                e.setTimeLocal(time);
+                out.putNextEntry(e);
+                if (!name.endsWith("/")) {
+                    try (InputStream in = files.open(name.substring(top.length()))) {
+                        in.transferTo(out);
+                    }
                 }
+                out.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return zip;
+        return bytes.toByteArray();
     }
 
     private static LocalDateTime time(ReportMeta meta) {

@@ -1,5 +1,5 @@
 // Added by `report-site serve` to the pages it serves (never written to the site): reloads this page when a
-// rebuild changed it (or a stylesheet or script), and shows the errors of a failed rebuild over the page.
+// rebuild changed it (or a stylesheet or script it loads), and shows the errors of a failed rebuild over the page.
 (function () {
   'use strict';
   var here = decodeURIComponent(location.pathname.replace(/^\/+/, ''));
@@ -33,10 +33,15 @@
     box.appendChild(ul);
   }
 
+  // the stylesheets and scripts this page's own HTML loads (site paths), read before the page script adds any
+  // (so a search index loaded on demand, which changes with every edit, reloads nothing)
+  var assets = Array.prototype.map.call(document.querySelectorAll('link[rel~="stylesheet"][href], script[src]'), function (e) {
+    var url = new URL(e.getAttribute(e.tagName === 'LINK' ? 'href' : 'src'), location.href);
+    return url.origin === location.origin ? decodeURIComponent(url.pathname.replace(/^\/+/, '')) : null;
+  });
+
   function concerned(changed) {
-    return changed.some(function (f) {
-      return f === here || (/\.(css|js)$/.test(f) && !/search-index\.js$/.test(f));
-    });
+    return changed.some(function (f) { return f === here || assets.indexOf(f) >= 0; });
   }
 
   var source = new EventSource('/__report-site/events');

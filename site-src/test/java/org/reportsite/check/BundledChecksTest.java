@@ -4,8 +4,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.reportsite.model.Finding;
-import org.reportsite.site.BundledSite;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Bundled;
+import org.reportsite.testkit.Content;
 
 import java.util.List;
 import java.util.Set;
@@ -28,16 +30,16 @@ class BundledChecksTest {
             "computed/cost-of-sales-by-nature/other-expenses/share-h1-2025",
             "computed/cost-of-sales-by-nature/other-expenses/share-h1-2024");
 
-    private static CheckResult checks() { return BundledSite.check(BundledSite.CONTENT).checks(); }
+    private static CheckResult checks() { return Builds.check(Content.BUNDLED).checks(); }
 
     @Test
     void theBundledReportHasNoErrorAndEveryPublishedInconsistencyIsAnExplainedWarning() {
-        SiteBuild.Result r = BundledSite.check(BundledSite.CONTENT);
+        SiteBuild.Result r = Builds.check(Content.BUNDLED);
         assertEquals(0, r.errors(), r.findings().stream().filter(Finding::isError).map(Finding::format).toList().toString());
         Set<String> warned = r.findings().stream().filter(f -> !f.isError() && f.key() != null).map(Finding::key).collect(Collectors.toSet());
         for (String key : ACKNOWLEDGED) {
             assertTrue(warned.contains(key), "warning for " + key);
-            Finding f = ContentEdit.finding(r, key);
+            Finding f = Builds.finding(r, key);
             assertTrue(f.hint().startsWith("Acknowledged, kept as published: "), f.hint());
             assertNotNull(f.expected());
             assertNotNull(f.actual());
@@ -74,8 +76,8 @@ class BundledChecksTest {
 
     @Test
     void theDataChecksPageListsEveryCheckAndEveryAcknowledgedDifference() {
-        CheckResult c = BundledSite.result().checks();
-        Document page = BundledSite.page("data-checks.html");
+        CheckResult c = Bundled.result().checks();
+        Document page = Bundled.page("data-checks.html");
         List<Element> rows = page.select("table.checks:not(.check-categories) tbody tr");
         assertEquals(c.performed().size(), rows.size());
         Element ack = page.selectFirst("ul.acknowledged");

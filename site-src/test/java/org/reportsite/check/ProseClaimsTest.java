@@ -9,6 +9,7 @@ import org.reportsite.content.PageReader;
 import org.reportsite.model.Findings;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
+import org.reportsite.testkit.Content;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class ProseClaimsTest {
     @BeforeAll
     static void load() {
         Findings findings = new Findings();
-        report = ContentLoader.load(Path.of("site-src/test/resources/reports/harbourline"), findings);
+        report = ContentLoader.load(Content.HARBOURLINE, findings);
         assertNotNull(report, findings.list().toString());
         assertEquals(0, findings.errorCount(), findings.list().toString());
         claims = new Claims(report);

@@ -10,6 +10,7 @@ import org.reportsite.model.Page;
 import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
 import org.reportsite.render.Amounts;
+import org.reportsite.testkit.Content;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class UnboundProseTest {
     @Test
     void theBundledProseWithPlainFiguresHasNoFalseError() {
         Findings findings = new Findings();
-        Report bound = ContentLoader.load(Path.of("content"), findings);
+        Report bound = ContentLoader.load(Content.BUNDLED, findings);
         assertNotNull(bound);
         List<Page> plain = new ArrayList<>();
         int replaced = 0;

@@ -3,7 +3,7 @@ package org.reportsite.content;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.reportsite.site.BundledSite;
+import org.reportsite.testkit.Bundled;
 
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +38,12 @@ class SectionOrderTest {
 
     @Test
     void theAnnouncementReadsInItsOwnOrder() {
-        Document home = BundledSite.page("index.html");
+        Document home = Bundled.page("index.html");
         StringBuilder all = new StringBuilder();
         for (Element a : home.select("nav.site-nav a")) {
             String href = a.attr("href");
             if (href.equals("data-checks.html")) continue;
-            all.append(BundledSite.page(href).selectFirst("main").text()).append('\n');
+            all.append(Bundled.page(href).selectFirst("main").text()).append('\n');
         }
         String text = all.toString().toLowerCase(Locale.ROOT);
         int at = 0;

@@ -3,7 +3,7 @@ package org.reportsite.content;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.reportsite.site.BundledSite;
+import org.reportsite.testkit.Bundled;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +30,8 @@ class SeedFiguresTest {
         List<Figure> figures = load();
         assertTrue(figures.size() >= 100, "a sample of at least 100 figures: " + figures.size());
         Map<String, Element> tables = new HashMap<>();
-        for (String file : BundledSite.htmlFiles()) {
-            Document d = BundledSite.page(file);
+        for (String file : Bundled.htmlFiles()) {
+            Document d = Bundled.page(file);
             for (Element fig : d.select("figure.fin-table")) tables.put(fig.attr("data-table-id"), fig);
         }
         List<String> wrong = new ArrayList<>();

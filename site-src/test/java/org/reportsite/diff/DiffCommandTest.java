@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reportsite.cli.Main;
-import picocli.CommandLine;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,29 +26,18 @@ class DiffCommandTest {
     static Path repo;
     static Path edited;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     /** A git repository with two commits: the bundled content, then the edited version of it. */
     @BeforeAll
     static void repository() throws Exception {
         edited = ReportDiffTest.editedCopy(tmp.resolve("edited"));
         repo = tmp.resolve("repo");
-        ContentCopy.of(repo.resolve("content"));
+        Content.bundledInto(repo.resolve("content")).dir();
         git("init", "-q", "-b", "main");
         git("add", "-A");
         git("commit", "-q", "-m", "bundled");
         git("tag", "v1");
-        ContentCopy.delete(repo.resolve("content"));
-        ContentCopy.copy(edited, repo.resolve("content"));
+        Content.delete(repo.resolve("content"));
+        Content.copy(edited, repo.resolve("content"));
         git("add", "-A");
         git("commit", "-q", "-m", "edited");
     }
@@ -67,16 +54,16 @@ class DiffCommandTest {
 
     @Test
     void foldersGiveTheMarkdownReportAndExitZero() {
-        Run r = run("diff", "content", edited.toString());
-        assertEquals(0, r.exit(), r.err());
+        Cli r = Cli.run("diff", "content", edited.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("## Report changes: `content` → `" + edited + "`"), r.out());
         assertTrue(r.out().contains("| 2,358,198 | 2,358,200 |"), r.out());
     }
 
     @Test
     void revisionsAreReadFromGitHistory() throws Exception {
-        Run r = run("diff", "--format", "json", "--repo", repo.toString(), "HEAD~1", "HEAD");
-        assertEquals(0, r.exit(), r.err());
+        Cli r = Cli.run("diff", "--format", "json", "--repo", repo.toString(), "HEAD~1", "HEAD");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertTrue(j.get("old").asText().startsWith("HEAD~1 ("), j.get("old").asText());
         assertEquals("income-statement/revenue/h1-2025", j.at("/facts/changed/0/key").asText());
@@ -89,21 +76,21 @@ class DiffCommandTest {
     @Test
     void aRevisionAndAFolderCanBeMixedAndTheTemporaryCopyIsRemoved() throws Exception {
         long before = tempCopies();
-        Run r = run("diff", "--repo", repo.toString(), "v1", edited.toString());
-        assertEquals(0, r.exit(), r.err());
+        Cli r = Cli.run("diff", "--repo", repo.toString(), "v1", edited.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("| 2,358,198 | 2,358,200 |"), r.out());
         assertEquals(before, tempCopies(), "the extracted revision is deleted after the diff");
-        Run same = run("diff", "--repo", repo.toString(), "HEAD:content", edited.toString());
-        assertEquals(0, same.exit(), same.err());
+        Cli same = Cli.run("diff", "--repo", repo.toString(), "HEAD:content", edited.toString());
+        assertEquals(0, same.exitCode(), same.err());
         assertTrue(same.out().contains("No published figure, page or check finding changed."), same.out());
     }
 
     @Test
     void contentThatDoesNotLoadExitsOneNamingTheFile() throws Exception {
-        Path broken = ContentCopy.of(tmp.resolve("broken"));
-        ContentCopy.replace(broken, "data/income-tax.json", "\"title\": \"Income tax (expenses)/credit\",", "\"title\": \"Income tax (expenses)/credit\"");
-        Run r = run("diff", "content", broken.toString());
-        assertEquals(1, r.exit(), r.out());
+        Path broken = Content.bundledInto(tmp.resolve("broken")).dir();
+        Content.replace(broken, "data/income-tax.json", "\"title\": \"Income tax (expenses)/credit\",", "\"title\": \"Income tax (expenses)/credit\"");
+        Cli r = Cli.run("diff", "content", broken.toString());
+        assertEquals(1, r.exitCode(), r.out());
         assertTrue(r.err().contains("The content of " + broken + " does not load"), r.err());
         assertTrue(r.err().contains("data/income-tax.json:"), r.err());
         assertEquals("", r.out());
@@ -111,22 +98,22 @@ class DiffCommandTest {
 
     @Test
     void aRevisionWithoutContentExitsOne() {
-        Run r = run("diff", "--repo", repo.toString(), "HEAD:nowhere", "content");
-        assertEquals(1, r.exit(), r.out());
+        Cli r = Cli.run("diff", "--repo", repo.toString(), "HEAD:nowhere", "content");
+        assertEquals(1, r.exitCode(), r.out());
         assertTrue(r.err().contains("has no folder \"nowhere\""), r.err());
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(2, run("diff", "content").exit());
-        Run unknown = run("diff", "--repo", repo.toString(), "no-such-branch", "content");
-        assertEquals(2, unknown.exit());
+        assertEquals(2, Cli.run("diff", "content").exitCode());
+        Cli unknown = Cli.run("diff", "--repo", repo.toString(), "no-such-branch", "content");
+        assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("\"no-such-branch\" is neither a folder nor a git revision"), unknown.err());
-        Run notRepo = run("diff", "--repo", tmp.resolve("edited").toString(), "main", "content");
-        assertEquals(2, notRepo.exit());
+        Cli notRepo = Cli.run("diff", "--repo", tmp.resolve("edited").toString(), "main", "content");
+        assertEquals(2, notRepo.exitCode());
         assertTrue(notRepo.err().contains("is not a git repository"), notRepo.err());
-        assertEquals(2, run("diff", "--format", "yaml", "content", "content").exit());
-        assertFalse(run("diff", "--help").out().isEmpty());
+        assertEquals(2, Cli.run("diff", "--format", "yaml", "content", "content").exitCode());
+        assertFalse(Cli.run("diff", "--help").out().isEmpty());
     }
 
     private static long tempCopies() throws IOException {

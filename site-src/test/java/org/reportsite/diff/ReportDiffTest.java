@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reportsite.model.Finding;
+import org.reportsite.testkit.Content;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +30,10 @@ class ReportDiffTest {
 
     /** The bundled content with the edits described above; used by the command tests too. */
     static Path editedCopy(Path into) {
-        Path c = ContentCopy.of(into);
-        ContentCopy.replace(c, "data/income-statement.json", "\"h1-2025\": 2358198", "\"h1-2025\": 2358200");
-        ContentCopy.replace(c, "narrative/notes/note-04.md", OLD_PARAGRAPH, NEW_PARAGRAPH);
-        ContentCopy.write(c, "narrative/notes/note-99.md", """
+        Path c = Content.bundledInto(into).dir();
+        Content.replace(c, "data/income-statement.json", "\"h1-2025\": 2358198", "\"h1-2025\": 2358200");
+        Content.replace(c, "narrative/notes/note-04.md", OLD_PARAGRAPH, NEW_PARAGRAPH);
+        Content.write(c, "narrative/notes/note-99.md", """
                 ---
                 title: "Subsequent addendum"
                 order: 99
@@ -40,7 +41,7 @@ class ReportDiffTest {
                 ---
                 This page was added in the newer version.
                 """);
-        ContentCopy.write(c, "data/addendum-figures.json", """
+        Content.write(c, "data/addendum-figures.json", """
                 {
                   "id": "addendum-figures",
                   "title": "Addendum figures",
@@ -60,7 +61,7 @@ class ReportDiffTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bundled = Snapshot.load(ContentSource.resolve(ContentCopy.BUNDLED.toString(), tmp));
+        bundled = Snapshot.load(ContentSource.resolve(Content.BUNDLED.toString(), tmp));
         edited = Snapshot.load(ContentSource.resolve(editedCopy(tmp.resolve("edited")).toString(), tmp));
         assertTrue(bundled.loaded(), () -> "bundled content loads: " + bundled.loadErrors());
         assertTrue(edited.loaded(), () -> "edited content loads: " + edited.loadErrors());
@@ -174,7 +175,7 @@ class ReportDiffTest {
 
     @Test
     void longListsAreCutInMarkdownButCompleteInJson() throws Exception {
-        Path many = ContentCopy.of(tmp.resolve("many"));
+        Path many = Content.bundledInto(tmp.resolve("many")).dir();
         int changed = 0;
         try (var files = java.nio.file.Files.list(many.resolve("data"))) {
             for (Path f : files.sorted().toList()) {

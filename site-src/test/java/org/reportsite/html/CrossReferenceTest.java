@@ -11,8 +11,10 @@ import org.reportsite.model.NoteKey;
 import org.reportsite.model.Report;
 import org.reportsite.model.Row;
 import org.reportsite.model.Table;
-import org.reportsite.site.BundledSite;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Bundled;
+import org.reportsite.testkit.Content;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -30,19 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Footnote links to the notes, "Cited in" lists, facts with identity, CSV downloads and unresolvable references. */
 class CrossReferenceTest {
-    private final Report report = ContentLoader.load(BundledSite.CONTENT, new Findings());
+    private final Report report = ContentLoader.load(Content.BUNDLED, new Findings());
 
     /** Every note cited by a statement line links to that note's (or sub-note's) heading. */
     @Test
     void everyNoteReferenceInEveryTableLandsOnTheRightNoteHeading() {
         int links = 0;
-        for (String file : BundledSite.htmlFiles()) {
-            Document d = BundledSite.page(file);
+        for (String file : Bundled.htmlFiles()) {
+            Document d = Bundled.page(file);
             for (Element a : d.select("figure.fin-table th.label .row-notes a")) {
                 String key = NoteKey.normalize(a.text());
                 String href = a.attr("href");
-                Path target = BundledSite.dir().resolve(file).getParent().resolve(href.substring(0, href.indexOf('#'))).normalize();
-                Document note = BundledSite.page(BundledSite.dir().relativize(target).toString());
+                Path target = Bundled.dir().resolve(file).getParent().resolve(href.substring(0, href.indexOf('#'))).normalize();
+                Document note = Bundled.page(Bundled.dir().relativize(target).toString());
                 Element heading = note.getElementById(href.substring(href.indexOf('#') + 1));
                 assertNotNull(heading, file + ": " + href);
                 assertTrue(heading.tagName().matches("h[1-6]"), "lands on a heading: " + href);
@@ -66,20 +68,20 @@ class CrossReferenceTest {
         assertTrue(citedNotes.containsAll(List.of("4", "5", "6", "7", "8", "10", "11", "12", "15")), citedNotes.toString());
         for (String n : citedNotes) {
             String file = String.format("notes/note-%02d.html", Integer.parseInt(n));
-            Document d = BundledSite.page(file);
+            Document d = Bundled.page(file);
             Element aside = d.selectFirst("aside.cited-in");
             assertNotNull(aside, file + " lists its citations");
             List<String> names = aside.select("a").eachAttr("aria-label");
             assertFalse(names.isEmpty());
             assertEquals(names.size(), new HashSet<>(names).size(), file + ": accessible names are unique " + names);
         }
-        Document note4 = BundledSite.page("notes/note-04.html");
+        Document note4 = Bundled.page("notes/note-04.html");
         assertTrue(note4.selectFirst("aside.cited-in").text().contains("Revenue"), "note 4 is cited by the revenue line");
     }
 
     @Test
     void proseMentionsOfNotesAreLinked() {
-        Document d = BundledSite.page("mdna/liquidity.html");
+        Document d = Bundled.page("mdna/liquidity.html");
         Element a = d.selectFirst("div.content a.note-ref");
         assertNotNull(a, "\"note 15\" is linked in the MD&A");
         assertTrue(a.attr("href").startsWith("../notes/note-15.html#note-15"), a.attr("href"));
@@ -87,12 +89,12 @@ class CrossReferenceTest {
 
     @Test
     void everyDatasetNumberCarriesItsIdentityAndATooltip() {
-        Document d = BundledSite.page("financial-statements/balance-sheet.html");
+        Document d = Bundled.page("financial-statements/balance-sheet.html");
         Element cell = d.selectFirst("td[data-fact=balance-sheet/total-assets/jun-2025]");
         assertNotNull(cell);
         assertEquals("35,580,941", cell.text());
         assertTrue(cell.attr("title").contains("Total assets") && cell.attr("title").contains("RMB'000"), cell.attr("title"));
-        Document prose = BundledSite.page("mdna/results.html");
+        Document prose = Bundled.page("mdna/results.html");
         Element fact = prose.selectFirst("div.content p a.fact[data-fact]");
         assertNotNull(fact, "facts in prose carry their identity");
         assertFalse(fact.attr("title").isBlank());
@@ -101,7 +103,7 @@ class CrossReferenceTest {
     @Test
     void csvDownloadsParseBackToTheDatasetValues() throws IOException {
         for (Table t : report.tables().values()) {
-            Path csv = BundledSite.dir().resolve("downloads/" + t.id() + ".csv");
+            Path csv = Bundled.dir().resolve("downloads/" + t.id() + ".csv");
             try (Reader r = Files.newBufferedReader(csv)) {
                 List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
                 assertEquals(t.rows().size(), records.size(), t.id());
@@ -123,8 +125,8 @@ class CrossReferenceTest {
                 }
             }
             Element link = null;
-            for (String f : BundledSite.htmlFiles()) {
-                link = BundledSite.page(f).selectFirst("#table-" + t.id() + " a.download");
+            for (String f : Bundled.htmlFiles()) {
+                link = Bundled.page(f).selectFirst("#table-" + t.id() + " a.download");
                 if (link != null) break;
             }
             assertNotNull(link, "CSV link beside " + t.id());
@@ -133,7 +135,7 @@ class CrossReferenceTest {
 
     @Test
     void tableFootnotesAreNumberedPerTableAndLinkedBothWays() {
-        Document d = BundledSite.page("notes/note-05.html");
+        Document d = Bundled.page("notes/note-05.html");
         Element table = d.getElementById("table-expenses-by-nature");
         Element ref = table.selectFirst("sup.fnref a");
         assertNotNull(ref);
@@ -146,13 +148,13 @@ class CrossReferenceTest {
 
     @Test
     void anUnknownNoteReferenceInMarkdownFailsTheBuildWithFileAndLine() throws IOException {
-        Path content = BundledSite.copyContent();
+        Path content = Content.bundled().dir();
         Path page = content.resolve("narrative/events-after-the-reporting-period.md");
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(page));
         lines.add("");
         lines.add("See [the missing note](note:42b) for details.");
         Files.write(page, lines);
-        SiteBuild.Result r = BundledSite.check(content);
+        SiteBuild.Result r = Builds.check(content);
         assertFalse(r.ok());
         var f = r.findings().stream().filter(x -> x.code().equals("ref.note")).findFirst().orElseThrow();
         assertEquals("narrative/events-after-the-reporting-period.md", f.location().file());
@@ -161,7 +163,7 @@ class CrossReferenceTest {
 
     @Test
     void definedTermsLinkToTheGlossaryOnFirstUse() {
-        Document d = BundledSite.page("other-information.html");
+        Document d = Bundled.page("other-information.html");
         List<Element> terms = d.select("div.content a.term");
         assertFalse(terms.isEmpty());
         Set<String> targets = new HashSet<>();

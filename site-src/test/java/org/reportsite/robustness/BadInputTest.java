@@ -4,6 +4,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SampleReport;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.reportsite.robustness.SampleContent.lineOf;
-import static org.reportsite.robustness.SampleContent.replace;
-import static org.reportsite.robustness.SampleContent.write;
+import static org.reportsite.testkit.Content.lineOf;
+import static org.reportsite.testkit.Content.replace;
+import static org.reportsite.testkit.Content.write;
 
 /**
  * The bad-input suite: each case breaks one thing in a small valid report and runs {@code build} as a user
@@ -40,8 +46,8 @@ class BadInputTest {
 
     @BeforeAll
     static void buildTheGoodSiteOnce() throws IOException {
-        out = TestDirs.create("bad-input").resolve("generated-site");
-        Cli ok = Cli.build(SampleContent.create(), out);
+        out = TempDirs.create("bad-input").resolve("generated-site");
+        Cli ok = Cli.build(Content.sample().dir(), out);
         assertEquals(0, ok.exitCode(), ok.all());
         before = Snapshot.of(out);
         assertTrue(before.files().containsKey("index.html") && before.files().containsKey("notes/note-01.html"), before.files().keySet().toString());
@@ -49,18 +55,17 @@ class BadInputTest {
 
     @Test
     void theSampleItselfChecksCleanly() {
-        Cli r = Cli.check(SampleContent.create());
+        Cli r = Cli.check(Content.sample().dir());
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(r.out().contains("0 error(s)"), r.out());
     }
 
     @Test
     void anInternalErrorIsOneLineWithoutDebugAndAStackTraceWithIt() throws IOException {
-        Path templates = TestDirs.create("broken-templates");
-        for (String t : List.of("layout.html", "table.html")) Files.copy(Path.of("templates", t), templates.resolve(t));
+        Path templates = Content.copy(Builds.TEMPLATES, TempDirs.create("broken-templates"));
         Files.writeString(templates.resolve("layout.html"), "<p th:text=\"${nothing.here.at.all}\">x</p>");
-        Path o = TestDirs.create("internal").resolve("site");
-        String[] args = {"build", "--content", SampleContent.create().toString(), "--out", o.toString(), "--templates", templates.toString(),
+        Path o = TempDirs.create("internal").resolve("site");
+        String[] args = {"build", "--content", Content.sample().dir().toString(), "--out", o.toString(), "--templates", templates.toString(),
                 "--static", "static"};
         Cli plain = Cli.run(args);
         assertEquals(1, plain.exitCode());
@@ -74,8 +79,23 @@ class BadInputTest {
     }
 
     @Test
+    void aTemplatesFolderWithoutATemplateTheBuildNeedsNamesIt() throws IOException {
+        Path templates = Content.copy(Builds.TEMPLATES, TempDirs.create("old-templates"));
+        Files.delete(templates.resolve("data-checks.html"));
+        Path o = TempDirs.create("no-template").resolve("site");
+        Cli r = Cli.run("build", "--content", Content.sample().dir().toString(), "--out", o.toString(), "--templates", templates.toString(),
+                "--static", "static");
+        assertEquals(1, r.exitCode(), r.all());
+        assertNoStackTrace(r);
+        assertTrue(r.err().contains(templates.resolve("data-checks.html") + ": error [templates.missing] the template data-checks.html is missing"), r.err());
+        assertEveryErrorSaysWhatToDo(r.err().lines().toList());
+        assertFalse(Files.exists(o), "nothing published");
+        assertNoLeftovers(o.getParent());
+    }
+
+    @Test
     void nothingIsRenderedFromAReferenceTheCheckRefuses() {
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         replace(content, "narrative/index.md", "|million}}", "|decimals=2147483647}}");
         Cli r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.build(content, out));
         assertEquals(1, r.exitCode(), r.all());
@@ -87,7 +107,7 @@ class BadInputTest {
 
     @Test
     void aFrontMatterKeyWrittenTwiceIsAnError() {
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         replace(content, "narrative/notes/note-01.md", "order: 1", "order: 1\ntitle: Income");
         Cli r = Cli.build(content, out);
         assertEquals(1, r.exitCode(), r.all());
@@ -98,7 +118,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsWithALocatedErrorAndKeepsThePreviousSite(Case c) throws IOException {
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         c.breakIt().accept(content);
         // no input may make the build run for minutes (a decimals=20000000 once took 230 s)
         Cli r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.build(content, out), c.name());
@@ -154,13 +174,13 @@ class BadInputTest {
         cs.add(at("trailing comma in an object", "json.syntax", "report.json", "\"end\": \"2024-06-30\", }",
                 d -> replace(d, "report.json", "\"end\": \"2024-06-30\" } ],", "\"end\": \"2024-06-30\", } ],"), "malformed JSON"));
         cs.add(lineNo("unclosed brace", "json.syntax", "data/income.json", -1,
-                d -> { String t = SampleContent.read(d, "data/income.json").stripTrailing(); write(d, "data/income.json", t.substring(0, t.length() - 1)); },
+                d -> { String t = Content.read(d, "data/income.json").stripTrailing(); write(d, "data/income.json", t.substring(0, t.length() - 1)); },
                 "malformed JSON"));
         cs.add(lineNo("trailing comma in a list", "json.syntax", "glossary.json", 4,
                 d -> replace(d, "glossary.json", "subsidiaries\" }\n", "subsidiaries\" },\n"), "malformed JSON"));
         cs.add(lineNo("empty JSON file", "json.syntax", "glossary.json", 1, d -> write(d, "glossary.json", ""), "empty"));
         cs.add(at("text after the JSON value", "json.syntax", "glossary.json", "extra",
-                d -> write(d, "glossary.json", SampleContent.GLOSSARY + "\nextra\n"), "after the end"));
+                d -> write(d, "glossary.json", SampleReport.GLOSSARY + "\nextra\n"), "after the end"));
         cs.add(at("comment in JSON", "json.syntax", "report.json", "// main",
                 d -> replace(d, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\", // main currency"), "malformed JSON"));
         cs.add(at("duplicate field in an object", "json.syntax", "data/income.json", "\"unit\": \"RMB million\"",
@@ -281,7 +301,7 @@ class BadInputTest {
         cs.add(lineNo("file that is not UTF-8", "content.encoding", "narrative/notes/note-01.md", 6,
                 d -> write(d, "narrative/notes/note-01.md", latin1("---\ntitle: Revenue\nnote: \"1\"\n---\n\nRevenue in \u00a3 from caf\u00e9s.\n")), "not valid UTF-8"));
         cs.add(lineNo("file in UTF-16", "content.encoding", "glossary.json", 1,
-                d -> write(d, "glossary.json", SampleContent.GLOSSARY.getBytes(java.nio.charset.StandardCharsets.UTF_16)), "not valid UTF-8"));
+                d -> write(d, "glossary.json", SampleReport.GLOSSARY.getBytes(java.nio.charset.StandardCharsets.UTF_16)), "not valid UTF-8"));
         cs.add(lineNo("empty content folder", "content.missing", "report.json", 0, BadInputTest::emptyFolder, "missing"));
         cs.add(lineNo("content folder missing", "content.missing", "", -1, BadInputTest::removeFolder, "does not exist"));
         cs.add(lineNo("huge file", "content.too-large", "data/income.json", 0,
@@ -352,7 +372,7 @@ class BadInputTest {
                 d -> replace(d, "narrative/index.md", "Gross margin", "[the data](site:downloads/nope.csv) Gross margin"), "nope.csv"));
         cs.add(at("a reference-style link to a missing page", "link.broken", "narrative/index.md", "[d]: missing.html",
                 d -> { replace(d, "narrative/index.md", "Gross margin", "[the data][d] Gross margin");
-                       write(d, "narrative/index.md", SampleContent.read(d, "narrative/index.md") + "\n[d]: missing.html\n"); }, "missing.html"));
+                       write(d, "narrative/index.md", Content.read(d, "narrative/index.md") + "\n[d]: missing.html\n"); }, "missing.html"));
 
         // input accepted silently before
         cs.add(at("a repeated sub-note heading", "page.duplicate-subnote", "narrative/notes/note-01.md", "### (a) Again",
@@ -362,7 +382,7 @@ class BadInputTest {
         cs.add(lineNo("a page ending in .MD", "page.extension", "narrative/notes/note-02.MD", 0,
                 d -> write(d, "narrative/notes/note-02.MD", "---\ntitle: Two\n---\nText.\n"), "not read"));
         cs.add(lineNo("a table file ending in .JSON", "content.extension", "data/extra.JSON", 0,
-                d -> write(d, "data/extra.JSON", SampleContent.INCOME.replace("\"income\"", "\"extra\"")), "not read"));
+                d -> write(d, "data/extra.JSON", SampleReport.INCOME.replace("\"income\"", "\"extra\"")), "not read"));
         cs.add(at("a date that does not exist", "report.date", "report.json", "2025-06-31",
                 d -> replace(d, "report.json", "\"end\": \"2025-06-30\"", "\"end\": \"2025-06-31\""), "not a date that exists"));
         cs.add(at("a 29 February that does not exist", "report.date", "report.json", "2023-02-29",
@@ -444,7 +464,7 @@ class BadInputTest {
 
     static Path outsideFile() {
         try {
-            Path f = Files.createTempFile(TestDirs.create("outside"), "outside", ".md");
+            Path f = Files.createTempFile(TempDirs.create("outside"), "outside", ".md");
             Files.writeString(f, "---\ntitle: Outside\n---\nSecret.\n");
             return f;
         } catch (IOException e) { throw new java.io.UncheckedIOException(e); }

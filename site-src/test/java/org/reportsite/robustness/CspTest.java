@@ -3,7 +3,7 @@ package org.reportsite.robustness;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.reportsite.site.BundledSite;
+import org.reportsite.testkit.Bundled;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,10 +32,10 @@ class CspTest {
 
     @Test
     void everyPageCarriesTheStrictPolicyFirst() {
-        List<String> files = BundledSite.htmlFiles();
+        List<String> files = Bundled.htmlFiles();
         assertTrue(files.size() > 30);
         for (String f : files) {
-            Document d = BundledSite.page(f);
+            Document d = Bundled.page(f);
             Map<String, String> p = policy(d);
             assertEquals("default-src 'none'", p.get("default-src"), f);
             assertEquals("script-src 'self' file:", p.get("script-src"), f + ": no inline script, no eval, no other origin");
@@ -55,8 +55,8 @@ class CspTest {
 
     @Test
     void noPageUsesWhatThePolicyForbids() {
-        for (String f : BundledSite.htmlFiles()) {
-            Document d = BundledSite.page(f);
+        for (String f : Bundled.htmlFiles()) {
+            Document d = Bundled.page(f);
             assertTrue(d.select("style").isEmpty(), f + ": <style>");
             for (Element s : d.select("script")) {
                 assertFalse(s.attr("src").isEmpty(), f + ": inline script " + s.outerHtml());
@@ -74,6 +74,6 @@ class CspTest {
                 assertFalse(src.contains(":"), f + ": image from elsewhere " + src);
             }
         }
-        assertNotNull(BundledSite.page("index.html").selectFirst("script[src$=site.js]"));
+        assertNotNull(Bundled.page("index.html").selectFirst("script[src$=site.js]"));
     }
 }

@@ -3,6 +3,7 @@ package org.reportsite.robustness;
 import org.jsoup.nodes.Element;
 import org.reportsite.model.Finding;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * What every fuzz property checks: bounded time, no exception, a built site or located errors, nothing written
  * outside; and the mutations they share. A fuzz of a new input (a workbook of the Excel import, say) is one
- * class: a valid sample written into a content folder ({@link SampleContent}), mutated structurally (as
+ * class: a valid sample written into a content folder ({@link org.reportsite.testkit.Content}), mutated structurally (as
  * {@code JsonContentFuzzTest.mutate} does for JSON trees) and as bytes ({@link #mutateBytes}, for a zip of XML
  * parts), built with {@link #build} and judged by {@link #assertBuiltOrLocated}; with
  * {@code @AddLifecycleHook(FuzzBudget.class)} its budget follows {@code -Dfuzz.scale}.
@@ -65,7 +66,7 @@ public final class Fuzz {
     }
 
     static SiteBuild.Result build(Path content, Path out, String input) {
-        return bounded(input, () -> SiteBuild.run(new SiteBuild.Options(content, Path.of("templates"), Path.of("static"), out, true, null)));
+        return bounded(input, () -> Builds.build(content, out));
     }
 
     /** A failed build names, for every error, the file (and for a JSON error the line) and says what to do; a good one wrote the site. */
@@ -118,8 +119,6 @@ public final class Fuzz {
             });
         }
     }
-
-    static void deleteTree(Path dir) { TestDirs.deleteTree(dir); }
 
     /**
      * One byte-level mutation of a binary input: a byte flipped, a span dropped, duplicated or filled with a

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,11 +40,11 @@ class InputFolderTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        secretDir = TestDirs.create("outside");
+        secretDir = TempDirs.create("outside");
         secretFile = secretDir.resolve("secret.txt");
         Files.writeString(secretFile, SECRET);
         Files.writeString(secretDir.resolve("secret.html"), "<p>" + SECRET + "</p>");
-        out = TestDirs.create("input-folders").resolve("generated-site");
+        out = TempDirs.create("input-folders").resolve("generated-site");
         Folders f = Folders.copy();
         Cli ok = f.build();
         assertEquals(0, ok.exitCode(), ok.all());
@@ -49,10 +54,10 @@ class InputFolderTest {
     /** Fresh copies of the three input folders. */
     record Folders(Path content, Path templates, Path statics) {
         static Folders copy() {
-            Path t = TestDirs.create("templates"), s = TestDirs.create("static");
-            copyTree(Path.of("templates"), t);
-            copyTree(Path.of("static"), s);
-            return new Folders(SampleContent.create(), t, s);
+            Path t = TempDirs.create("templates"), s = TempDirs.create("static");
+            Content.copy(Builds.TEMPLATES, t);
+            Content.copy(Builds.STATIC, s);
+            return new Folders(Content.sample().dir(), t, s);
         }
 
         Cli build() {
@@ -116,17 +121,5 @@ class InputFolderTest {
         assertFalse(r.all().contains(SECRET), "the secret was echoed");
         assertEquals(before, Snapshot.of(out), "the previous site must stay byte-identical");
         assertNoLeftovers(out.getParent());
-    }
-
-    static void copyTree(Path from, Path to) {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -15,6 +15,8 @@ import net.jqwik.api.statistics.Statistics;
 import org.reportsite.content.ContentSyntaxException;
 import org.reportsite.content.LocatedJson;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.TempDirs;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -77,14 +79,14 @@ class JsonContentFuzzTest {
 
     @Property(tries = 300)
     void aMutatedReportBuildsOrFailsWithLocatedErrors(@ForAll Random random) throws Exception {
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         String file = switch (random.nextInt(10)) {
             case 0, 1 -> "report.json";
             case 2 -> "glossary.json";
             case 3 -> "checks.json";
             default -> "data/income.json";
         };
-        String original = file.equals("checks.json") ? CHECKS : SampleContent.read(content, file);
+        String original = file.equals("checks.json") ? CHECKS : Content.read(content, file);
         JsonNode tree = JSON.readTree(original);
         int n = 1 + random.nextInt(4);
         for (int i = 0; i < n; i++) tree = mutate(tree, random);
@@ -93,19 +95,19 @@ class JsonContentFuzzTest {
         if (random.nextInt(8) == 0) {
             // bytes, not characters: broken UTF-8, NUL, control bytes
             byte[] bytes = Fuzz.mutateBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), random);
-            SampleContent.write(content, file, bytes);
+            Content.write(content, file, bytes);
             text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
         } else {
-            SampleContent.write(content, file, text);
+            Content.write(content, file, text);
         }
-        Path out = TestDirs.create("fuzz-out").resolve("site");
+        Path out = TempDirs.create("fuzz-out").resolve("site");
         String input = file + ":\n" + text;
         SiteBuild.Result r = Fuzz.build(content, out, input);
         Statistics.label("outcome").collect(r.ok() ? "built" : "located errors");
         r.findings().stream().filter(f -> f.isError()).map(f -> f.code()).distinct().forEach(c -> Statistics.label("codes").collect(c));
         Fuzz.assertBuiltOrLocated(r, out, input);
-        Fuzz.deleteTree(content);
-        Fuzz.deleteTree(out.getParent());
+        TempDirs.deleteTree(content);
+        TempDirs.deleteTree(out.getParent());
     }
 
     static JsonNode mutate(JsonNode root, Random r) {

@@ -15,6 +15,8 @@ import org.reportsite.markdown.MarkdownStage;
 import org.reportsite.model.Location;
 import org.reportsite.model.Page;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,9 +89,9 @@ class MarkdownFuzzTest {
 
     @Property(tries = 150)
     void aPageWithAnyMarkdownBuildsSafelyOrFailsWithLocatedErrors(@ForAll("markdown") String md) throws IOException {
-        Path content = SampleContent.create();
-        SampleContent.write(content, "narrative/notes/note-02.md", "---\ntitle: Fuzz\norder: 2\n---\n" + md);
-        Path out = TestDirs.create("fuzz-md").resolve("site");
+        Path content = Content.sample().dir();
+        Content.write(content, "narrative/notes/note-02.md", "---\ntitle: Fuzz\norder: 2\n---\n" + md);
+        Path out = TempDirs.create("fuzz-md").resolve("site");
         SiteBuild.Result r = Fuzz.build(content, out, md);
         Statistics.label("outcome").collect(r.ok() ? "built" : "located errors");
         Fuzz.assertBuiltOrLocated(r, out, md);
@@ -100,7 +102,7 @@ class MarkdownFuzzTest {
             String html = Files.readString(out.resolve("notes/note-02.html"));
             assertFalse(html.contains(MarkdownStage.nonce(md)), "nonce published for:\n" + md);
         }
-        Fuzz.deleteTree(content);
-        Fuzz.deleteTree(out.getParent());
+        TempDirs.deleteTree(content);
+        TempDirs.deleteTree(out.getParent());
     }
 }

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SampleReport;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +29,8 @@ class MessagesTest {
 
     @BeforeAll
     static void buildTheGoodSiteOnce() {
-        out = TestDirs.create("messages").resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        out = TempDirs.create("messages").resolve("generated-site");
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         before = Snapshot.of(out);
     }
 
@@ -39,22 +44,22 @@ class MessagesTest {
     void aHiddenCharacterInTheInputIsEscapedInEveryMessage(int cp) {
         String c = new String(Character.toChars(cp));
         String shown = String.format("<U+%04X>", cp);
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         // in a directive's target (a Markdown line) and in a column id (a JSON key); both are echoed by their errors
         // U+2028 and U+0085 end no line in CommonMark: the directive holds them like any other character
         boolean lineBreak = false;
-        if (!lineBreak) SampleContent.replace(content, "narrative/index.md", "{{table:income}}", "{{table:inc" + c + "ome}}");
-        SampleContent.replace(content, "data/income.json", "\"h1-2024\": -972957", "\"h1-20" + c + "24\": -972957");
+        if (!lineBreak) Content.replace(content, "narrative/index.md", "{{table:income}}", "{{table:inc" + c + "ome}}");
+        Content.replace(content, "data/income.json", "\"h1-2024\": -972957", "\"h1-20" + c + "24\": -972957");
         Cli r = Cli.build(content, out);
         assertEquals(1, r.exitCode(), r.all());
         assertNoStackTrace(r);
         assertFalse(r.all().contains(c), "the raw character reached the terminal:\n" + r.all());
         if (!lineBreak) {
-            int line = SampleContent.lineOf(content, "narrative/index.md", "{{table:inc");
+            int line = Content.lineOf(content, "narrative/index.md", "{{table:inc");
             assertTrue(r.err().contains("narrative/index.md:" + line + ":") && r.err().contains("\"inc" + shown + "ome\""), r.err());
         }
         if (cp >= 0x20 && cp != 0x7F) {
-            int line = SampleContent.lineOf(content, "data/income.json", "\"h1-20" + c);
+            int line = Content.lineOf(content, "data/income.json", "\"h1-20" + c);
             assertTrue(r.err().contains("data/income.json:" + line + ":") && r.err().contains("\"h1-20" + shown + "24\""), r.err());
         }
         assertEquals(before, Snapshot.of(out));
@@ -68,10 +73,10 @@ class MessagesTest {
     @ValueSource(strings = {"CR", "CRLF"})
     void filesWithOtherLineEndsBuildTheSameSite(String ends) {
         String eol = ends.equals("CR") ? "\r" : "\r\n";
-        Path lf = SampleContent.create();
-        Path other = TestDirs.create("line-ends");
-        for (Map.Entry<String, String> e : SampleContent.files().entrySet()) SampleContent.write(other, e.getKey(), e.getValue().replace("\n", eol));
-        Path outLf = TestDirs.create("lf").resolve("site"), outOther = TestDirs.create("other").resolve("site");
+        Path lf = Content.sample().dir();
+        Path other = TempDirs.create("line-ends");
+        for (Map.Entry<String, String> e : SampleReport.files().entrySet()) Content.write(other, e.getKey(), e.getValue().replace("\n", eol));
+        Path outLf = TempDirs.create("lf").resolve("site"), outOther = TempDirs.create("other").resolve("site");
         Cli a = Cli.build(lf, outLf), b = Cli.build(other, outOther);
         assertEquals(0, a.exitCode(), a.all());
         assertEquals(0, b.exitCode(), b.all());
@@ -82,11 +87,11 @@ class MessagesTest {
     @ValueSource(strings = {"CR", "CRLF"})
     void anErrorInAFileWithOtherLineEndsHasItsLine(String ends) {
         String eol = ends.equals("CR") ? "\r" : "\r\n";
-        Path content = SampleContent.create();
-        SampleContent.replace(content, "narrative/notes/note-01.md", "order: 1", "order: first");
-        SampleContent.replace(content, "data/income.json", "\"h1-2024\": -972957", "\"h1-2023\": -972957");
+        Path content = Content.sample().dir();
+        Content.replace(content, "narrative/notes/note-01.md", "order: 1", "order: first");
+        Content.replace(content, "data/income.json", "\"h1-2024\": -972957", "\"h1-2023\": -972957");
         for (String f : List.of("narrative/notes/note-01.md", "data/income.json")) {
-            SampleContent.write(content, f, SampleContent.read(content, f).replace("\n", eol));
+            Content.write(content, f, Content.read(content, f).replace("\n", eol));
         }
         Cli r = Cli.build(content, out);
         assertEquals(1, r.exitCode(), r.all());

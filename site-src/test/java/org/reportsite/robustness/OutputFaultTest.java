@@ -6,6 +6,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reportsite.site.OutputDir;
 import org.reportsite.site.OutputException;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +31,7 @@ import static org.reportsite.robustness.BadInputTest.assertNoStackTrace;
 class OutputFaultTest {
 
     private static Cli failsWith(Path out, String message) {
-        Cli r = Cli.build(SampleContent.create(), out);
+        Cli r = Cli.build(Content.sample().dir(), out);
         assertEquals(1, r.exitCode(), r.all());
         assertNoStackTrace(r);
         assertTrue(r.err().contains("error [output]") && r.err().contains(message), r.err());
@@ -37,14 +41,14 @@ class OutputFaultTest {
 
     @Test
     void anOutputBelowARegularFileIsAClearError() throws IOException {
-        Path file = Files.createTempFile(TestDirs.create("file"), "not-a-folder", ".txt");
+        Path file = Files.createTempFile(TempDirs.create("file"), "not-a-folder", ".txt");
         failsWith(file.resolve("site"), "cannot create the folder");
         assertEquals("", Files.readString(file));
     }
 
     @Test
     void anOutputThatIsARegularFileIsLeftAlone() throws IOException {
-        Path file = Files.createTempFile(TestDirs.create("file"), "site", ".html");
+        Path file = Files.createTempFile(TempDirs.create("file"), "site", ".html");
         Files.writeString(file, "mine");
         failsWith(file, "exists and is not a folder");
         assertEquals("mine", Files.readString(file));
@@ -52,7 +56,7 @@ class OutputFaultTest {
 
     @Test
     void aFolderNotWrittenByReportSiteIsNeverReplaced() throws IOException {
-        Path dir = TestDirs.create("someone-elses");
+        Path dir = TempDirs.create("someone-elses");
         Files.writeString(dir.resolve("thesis.tex"), "\\documentclass{article}");
         Snapshot before = Snapshot.of(dir);
         failsWith(dir, "not empty and was not written by report-site");
@@ -77,8 +81,8 @@ class OutputFaultTest {
 
     @Test
     void aSecondBuildWhileOneIsWritingStopsWithAClearMessage() throws IOException {
-        Path out = TestDirs.create("locked").resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        Path out = TempDirs.create("locked").resolve("generated-site");
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         Snapshot before = Snapshot.of(out);
         try (OutputDir running = OutputDir.open(out)) {
             assertTrue(Files.isDirectory(running.temp()));
@@ -86,14 +90,14 @@ class OutputFaultTest {
             assertTrue(r.err().contains("Wait for it to finish"), r.err());
             assertEquals(before, Snapshot.of(out));
         }
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode(), "the lock is free again once the first build ends");
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode(), "the lock is free again once the first build ends");
         assertNoLeftovers(out.getParent());
     }
 
     @Test
     void aBuildKilledInsideTheSwapIsRepairedByTheNextRunEvenAFailingOne() throws IOException {
-        Path out = TestDirs.create("swap").resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        Path out = TempDirs.create("swap").resolve("generated-site");
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         Snapshot before = Snapshot.of(out);
         // the state a kill between the two renames of the swap leaves: the site moved aside, the new one not yet in place
         Files.move(out, out.resolveSibling(".generated-site.old-1-abc"));
@@ -102,8 +106,8 @@ class OutputFaultTest {
         Files.writeString(temp.resolve("index.html"), "half a site");
         assertFalse(Files.exists(out));
 
-        Path broken = SampleContent.create();
-        SampleContent.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
+        Path broken = Content.sample().dir();
+        Content.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
         Cli r = Cli.build(broken, out);
         assertEquals(1, r.exitCode());
         assertEquals(before, Snapshot.of(out), "the previous site is back, byte-identical");
@@ -119,7 +123,7 @@ class OutputFaultTest {
                 Arguments.of(".generated-site.old-2-x", (Neighbour) d -> Files.writeString(d, "a file, not a folder")),
                 Arguments.of(".generated-site.tmp-3-x", (Neighbour) d -> {
                     // a link to a folder that does carry the marker: the link is not ours, nor is what it points to
-                    Path elsewhere = TestDirs.create("elsewhere");
+                    Path elsewhere = TempDirs.create("elsewhere");
                     Files.writeString(elsewhere.resolve(OutputDir.MARKER), "");
                     Files.writeString(elsewhere.resolve("precious.txt"), "mine");
                     Files.createSymbolicLink(d, elsewhere);
@@ -128,7 +132,7 @@ class OutputFaultTest {
                     // the marker is a link, not the file report-site writes
                     Files.createDirectory(d);
                     Files.writeString(d.resolve("precious.txt"), "mine");
-                    Files.createSymbolicLink(d.resolve(OutputDir.MARKER), Files.createTempFile(TestDirs.create("m"), "marker", ""));
+                    Files.createSymbolicLink(d.resolve(OutputDir.MARKER), Files.createTempFile(TempDirs.create("m"), "marker", ""));
                 }));
     }
 
@@ -139,9 +143,9 @@ class OutputFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("foreignNeighbours")
     void recoveryTouchesOnlyFoldersThatCarryTheMarker(String name, Neighbour neighbour) throws IOException {
-        Path parent = TestDirs.create("neighbours");
+        Path parent = TempDirs.create("neighbours");
         Path out = parent.resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         Path foreign = parent.resolve(name);
         neighbour.make(foreign);
         Path target = Files.isSymbolicLink(foreign) ? foreign.toRealPath() : null;
@@ -149,15 +153,15 @@ class OutputFaultTest {
         String before = Files.isSymbolicLink(foreign) ? Files.readSymbolicLink(foreign).toString() : null;
 
         // a failing build (recovery runs first) and a succeeding one (recovery under the lock)
-        Path broken = SampleContent.create();
-        SampleContent.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
+        Path broken = Content.sample().dir();
+        Content.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
         Snapshot site = Snapshot.of(out);
         Cli failed = Cli.build(broken, out);
         assertEquals(1, failed.exitCode(), failed.all());
         assertNoStackTrace(failed);
         assertTrue(failed.err().contains("report.json:"), failed.err());
         assertEquals(site, Snapshot.of(out), "the previous site is untouched");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
 
         assertTrue(Files.exists(foreign, java.nio.file.LinkOption.NOFOLLOW_LINKS), name + " was removed");
         if (before != null) assertEquals(before, Files.readSymbolicLink(foreign).toString());
@@ -166,7 +170,7 @@ class OutputFaultTest {
 
     @Test
     void aRefusedOutputLeavesNothingBehindNotEvenALockFile() throws IOException {
-        Path parent = TestDirs.create("refused");
+        Path parent = TempDirs.create("refused");
         Path mine = Files.createDirectory(parent.resolve("thesis"));
         Files.writeString(mine.resolve("thesis.tex"), "\\documentclass{article}");
         Path file = parent.resolve("site.html");
@@ -176,8 +180,8 @@ class OutputFaultTest {
         failsWith(mine, "not empty and was not written by report-site");
         failsWith(file, "exists and is not a folder");
         // a build with content errors does not get as far as the output: it leaves nothing either
-        Path broken = SampleContent.create();
-        SampleContent.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
+        Path broken = Content.sample().dir();
+        Content.replace(broken, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\",,");
         assertEquals(1, Cli.build(broken, mine).exitCode());
         assertEquals(before, names(parent), "no lock file or temporary folder next to a refused output");
         assertEquals(all, Snapshot.of(parent));
@@ -191,7 +195,7 @@ class OutputFaultTest {
 
     @Test
     void aLockFileThatIsASymbolicLinkIsNotFollowed() throws IOException {
-        Path parent = TestDirs.create("lock-link");
+        Path parent = TempDirs.create("lock-link");
         Path victim = parent.resolve("victim.txt");
         Files.createSymbolicLink(parent.resolve(".generated-site.lock"), victim);
         Cli r = failsWith(parent.resolve("generated-site"), "no lock file can be created");
@@ -200,9 +204,9 @@ class OutputFaultTest {
 
     @Test
     void theSiteFolderHasTheUsualPermissionsSoAWebServerCanReadIt() throws IOException {
-        Path parent = TestDirs.create("perms");
+        Path parent = TempDirs.create("perms");
         Path out = parent.resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         Path plain = Files.createDirectory(parent.resolve("plain"));
         String expected = PosixFilePermissions.toString(Files.getPosixFilePermissions(plain));
         assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
@@ -211,7 +215,7 @@ class OutputFaultTest {
 
     @Test
     void nothingIsEverWrittenOutsideTheOutputFolder() throws IOException {
-        Path parent = TestDirs.create("guard");
+        Path parent = TempDirs.create("guard");
         try (OutputDir out = OutputDir.open(parent.resolve("site"))) {
             for (String bad : List.of("../x.html", "/etc/passwd", "C:/x.html", "C:x.html", "a/../../x.html", "a\\..\\x.html", "./x.html",
                     "", "notes/../../x", "a//b.html", "..", "notes/..")) {
@@ -227,11 +231,11 @@ class OutputFaultTest {
 
     @Test
     void aSucceedingBuildReplacesTheSiteAndLeavesNoTemporaryFolder() throws IOException {
-        Path out = TestDirs.create("replace").resolve("generated-site");
-        Path content = SampleContent.create();
+        Path out = TempDirs.create("replace").resolve("generated-site");
+        Path content = Content.sample().dir();
         assertEquals(0, Cli.build(content, out).exitCode());
         byte[] first = Files.readAllBytes(out.resolve("index.html"));
-        SampleContent.replace(content, "narrative/index.md", "Results at a glance.", "Results in brief.");
+        Content.replace(content, "narrative/index.md", "Results at a glance.", "Results in brief.");
         assertEquals(0, Cli.build(content, out).exitCode());
         assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(out.resolve("index.html"))));
         assertTrue(Files.readString(out.resolve("index.html")).contains("Results in brief."));

@@ -8,6 +8,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SampleReport;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,10 +41,10 @@ class PathFuzzTest {
     void whateverTheNamesNothingIsWrittenOutsideTheOutputFolder(@ForAll("names") String pageName, @ForAll("names") String otherId,
                                                                  @ForAll boolean listThePage) throws IOException {
         String navId = listThePage ? pageName : otherId;
-        Path sandbox = TestDirs.create("fuzz-paths");
+        Path sandbox = TempDirs.create("fuzz-paths");
         Path content = sandbox.resolve("content");
         Files.createDirectories(content);
-        for (var e : SampleContent.files().entrySet()) SampleContent.write(content, e.getKey(), e.getValue());
+        for (var e : SampleReport.files().entrySet()) Content.write(content, e.getKey(), e.getValue());
         Path narrative = content.resolve("narrative");
         boolean written = false;
         try {
@@ -55,7 +58,7 @@ class PathFuzzTest {
             // a name this file system cannot hold is not a case
         }
         String nav = navId.replace("\\", "\\\\").replace("\"", "\\\"");
-        SampleContent.replace(content, "report.json", "[\"index\"]", "[\"index\", \"" + nav + "\"]");
+        Content.replace(content, "report.json", "[\"index\"]", "[\"index\", \"" + nav + "\"]");
         List<String> before = tree(sandbox);
         Path out = sandbox.resolve("out").resolve("site");
         String input = "page " + pageName + ".md, navigation id " + navId;
@@ -66,7 +69,7 @@ class PathFuzzTest {
         for (String p : tree(sandbox)) {
             assertTrue(before.contains(p) || p.equals("out") || p.startsWith("out/"), "written outside the output: " + p + " for " + input);
         }
-        Fuzz.deleteTree(sandbox);
+        TempDirs.deleteTree(sandbox);
     }
 
     private static List<String> tree(Path root) throws IOException {

@@ -2,6 +2,10 @@ package org.reportsite.robustness;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +34,7 @@ class ProcessFaultIT {
     @BeforeAll
     static void largeContent() {
         assertTrue(Files.isRegularFile(JAR), "run after mvn package: " + JAR);
-        large = LargeContent.create(PAGES);
+        large = Content.large(PAGES).dir();
     }
 
     /** {@code java -jar target/report-site.jar build ...} as a child process, its output in files. */
@@ -69,9 +73,9 @@ class ProcessFaultIT {
 
     @Test
     void aBuildKilledMidRenderLeavesThePreviousSiteByteIdenticalAndTheNextRunCleansUp() throws Exception {
-        Path dir = TestDirs.create("kill");
+        Path dir = TempDirs.create("kill");
         Path out = dir.resolve("generated-site");
-        Cli first = Cli.build(SampleContent.create(), out);
+        Cli first = Cli.build(Content.sample().dir(), out);
         assertEquals(0, first.exitCode(), first.all());
         Snapshot before = Snapshot.of(out);
 
@@ -87,27 +91,27 @@ class ProcessFaultIT {
         assertTrue(Files.isDirectory(temp), "the killed build's temporary folder is still there");
 
         // the next run, even one that fails on its content, removes what the killed build left
-        Path broken = SampleContent.create();
-        SampleContent.replace(broken, "data/income.json", "2358198", "\"2,358,198\"");
+        Path broken = Content.sample().dir();
+        Content.replace(broken, "data/income.json", "2358198", "\"2,358,198\"");
         Cli next = Cli.build(broken, out);
         assertEquals(1, next.exitCode());
         assertFalse(Files.exists(temp), "temporary folder removed by the next run");
         assertNoLeftovers(dir);
         assertEquals(before, Snapshot.of(out));
 
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
         assertNoLeftovers(dir);
     }
 
     @Test
     void twoBuildsAtOnceDoNotCorruptEachOther() throws Exception {
-        Path dir = TestDirs.create("two-builds");
+        Path dir = TempDirs.create("two-builds");
         Path out = dir.resolve("generated-site");
-        assertEquals(0, Cli.build(SampleContent.create(), out).exitCode());
+        assertEquals(0, Cli.build(Content.sample().dir(), out).exitCode());
 
         Process a = start(large, out, dir, "a");
         waitForRendering(a, out, 5);
-        Process b = start(SampleContent.create(), out, dir, "b");
+        Process b = start(Content.sample().dir(), out, dir, "b");
         assertTrue(b.waitFor(120, TimeUnit.SECONDS));
         String bErr = Files.readString(dir.resolve("b.err"));
         assertEquals(1, b.exitValue(), bErr);

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SampleReport;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reportsite.robustness.BadInputTest.assertEveryErrorSaysWhatToDo;
 import static org.reportsite.robustness.BadInputTest.assertNoLeftovers;
 import static org.reportsite.robustness.BadInputTest.assertNoStackTrace;
-import static org.reportsite.robustness.SampleContent.replace;
-import static org.reportsite.robustness.SampleContent.write;
+import static org.reportsite.testkit.Content.replace;
+import static org.reportsite.testkit.Content.write;
 
 /**
  * One mistake gives one error, at its cause, first. The sample is extended so that the income table is used
@@ -30,7 +35,7 @@ class RootCauseTest {
     private static Snapshot before;
 
     static Path richContent() {
-        Path d = SampleContent.create();
+        Path d = Content.sample().dir();
         replace(d, "narrative/index.md", "Gross margin was {{nofact:38.5%}}.",
                 "Gross margin was {{nofact:38.5%}}. Cost of sales was RMB1,450.4 million and gross profit "
                         + "{{fact:income/gross-profit/h1-2024|million}} million.\n\n{{chart:income|columns=h1-2025}}\n\n"
@@ -43,7 +48,7 @@ class RootCauseTest {
 
     @BeforeAll
     static void buildTheGoodSiteOnce() {
-        out = TestDirs.create("root-cause").resolve("generated-site");
+        out = TempDirs.create("root-cause").resolve("generated-site");
         Cli ok = Cli.build(richContent(), out);
         assertEquals(0, ok.exitCode(), ok.all());
         before = Snapshot.of(out);
@@ -61,7 +66,7 @@ class RootCauseTest {
                 Arguments.of("a value with 25 decimal places", t, (Consumer<Path>) d -> replace(d, t, "2358198", "2358198.0000000000000000000000001")),
                 Arguments.of("an unknown row style", t, (Consumer<Path>) d -> replace(d, t, "\"style\": \"subtotal\"", "\"style\": \"subtotl\"")),
                 Arguments.of("a column without id", t, (Consumer<Path>) d -> replace(d, t, "{ \"id\": \"h1-2024\", ", "{ ")),
-                Arguments.of("the table file truncated", t, (Consumer<Path>) d -> write(d, t, SampleContent.INCOME.substring(0, 400))),
+                Arguments.of("the table file truncated", t, (Consumer<Path>) d -> write(d, t, SampleReport.INCOME.substring(0, 400))),
                 Arguments.of("a note page with broken front matter", "narrative/notes/note-01.md",
                         (Consumer<Path>) d -> replace(d, "narrative/notes/note-01.md", "order: 1", "order: 1\nsummary: \"never closed")));
     }

@@ -5,6 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree.Snapshot;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.reportsite.robustness.SampleContent.lineOf;
+import static org.reportsite.testkit.Content.lineOf;
 
 /** Raw HTML in a page is sanitized with an allow-list, each removal is a located warning, and our placeholders cannot be forged. */
 class SanitizeTest {
@@ -64,9 +68,9 @@ class SanitizeTest {
 
     @BeforeAll
     static void buildOnce() throws IOException {
-        content = SampleContent.create();
-        SampleContent.write(content, PAGE, UNSAFE);
-        out = TestDirs.create("sanitize").resolve("site");
+        content = Content.sample().dir();
+        Content.write(content, PAGE, UNSAFE);
+        out = TempDirs.create("sanitize").resolve("site");
         build = Cli.build(content, out);
         assertEquals(0, build.exitCode(), build.all());
         page = Jsoup.parse(out.resolve("notes/note-02.html").toFile(), "UTF-8");
@@ -159,8 +163,8 @@ class SanitizeTest {
 
     @Test
     void trustedHtmlIsPublishedAsWrittenButPlaceholdersStillCannotBeForged() throws IOException {
-        Path c = SampleContent.create();
-        SampleContent.write(c, PAGE, """
+        Path c = Content.sample().dir();
+        Content.write(c, PAGE, """
                 ---
                 title: Trusted
                 ---
@@ -172,8 +176,8 @@ class SanitizeTest {
 
                 Forged <span data-fact="income/revenue/h1-2025" data-opts=""></span> and <span class="nofact">99.9%</span> here.
                 """);
-        SampleContent.replace(c, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\", \"trustedHtml\": true,");
-        Path o = TestDirs.create("trusted").resolve("site");
+        Content.replace(c, "report.json", "\"currency\": \"RMB\",", "\"currency\": \"RMB\", \"trustedHtml\": true,");
+        Path o = TempDirs.create("trusted").resolve("site");
         Cli r = Cli.build(c, o);
         assertEquals(0, r.exitCode(), r.all());
         Element body = Jsoup.parse(o.resolve("notes/note-02.html").toFile(), "UTF-8").selectFirst("div.content");
@@ -186,14 +190,14 @@ class SanitizeTest {
 
     @Test
     void aDirectiveInsideAnHtmlTagIsAnErrorAndCannotHijackThePlaceholder() {
-        Path c = SampleContent.create();
-        SampleContent.write(c, PAGE, """
+        Path c = Content.sample().dir();
+        Content.write(c, PAGE, """
                 ---
                 title: Tricks
                 ---
                 <span data-fact="income/cost-of-sales/h1-2025" title="{{fact:income/revenue/h1-2025}}">x</span>
                 """);
-        Cli r = Cli.build(c, TestDirs.create("tricks").resolve("site"));
+        Cli r = Cli.build(c, TempDirs.create("tricks").resolve("site"));
         assertEquals(1, r.exitCode(), r.all());
         assertTrue(r.err().contains(PAGE + ":4:") && r.err().contains("[directive.in-html]"), r.err());
 
@@ -213,8 +217,8 @@ class SanitizeTest {
 
     @Test
     void aDirectiveInIndentedCodeIsShownAsWritten() throws IOException {
-        Path c = SampleContent.create();
-        SampleContent.write(c, PAGE, """
+        Path c = Content.sample().dir();
+        Content.write(c, PAGE, """
                 ---
                 title: Code
                 ---
@@ -222,7 +226,7 @@ class SanitizeTest {
 
                     {{fact:income/revenue/h1-2024}}
                 """);
-        Path o = TestDirs.create("code").resolve("site");
+        Path o = TempDirs.create("code").resolve("site");
         Cli r = Cli.build(c, o);
         assertEquals(0, r.exitCode(), r.all());
         Element body = Jsoup.parse(o.resolve("notes/note-02.html").toFile(), "UTF-8").selectFirst("div.content");
@@ -232,7 +236,7 @@ class SanitizeTest {
 
     @Test
     void sanitizedOutputIsDeterministic() throws IOException {
-        Path again = TestDirs.create("sanitize-again").resolve("site");
+        Path again = TempDirs.create("sanitize-again").resolve("site");
         assertEquals(0, Cli.build(content, again).exitCode());
         assertEquals(Snapshot.of(out), Snapshot.of(again));
     }

@@ -9,6 +9,9 @@ import org.reportsite.model.Findings;
 import org.reportsite.model.Index;
 import org.reportsite.model.Report;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.TempDirs;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -51,10 +54,10 @@ class ScalingTest {
     @Test
     void aPageOfManyEqualHeadingsBuildsInLinearTime() {
         assertLinear("build, equal headings", 4_000, n -> {
-            Path content = SampleContent.create();
+            Path content = Content.sample().dir();
             StringBuilder md = new StringBuilder("---\ntitle: Parts\norder: 2\n---\n");
             for (int i = 0; i < n; i++) md.append("## Part\n");
-            SampleContent.write(content, "narrative/notes/note-02.md", md.toString());
+            Content.write(content, "narrative/notes/note-02.md", md.toString());
             return build(content);
         });
     }
@@ -62,8 +65,8 @@ class ScalingTest {
     @Test
     void aLineOfUnclosedBracesIsReadInLinearTime() {
         assertLinear("build, a line of unclosed {{", 2_500, n -> {
-            Path content = SampleContent.create();
-            SampleContent.write(content, "narrative/notes/note-02.md", "---\ntitle: Braces\norder: 2\n---\n" + "{{".repeat(n) + "\n");
+            Path content = Content.sample().dir();
+            Content.write(content, "narrative/notes/note-02.md", "---\ntitle: Braces\norder: 2\n---\n" + "{{".repeat(n) + "\n");
             return cpuOf(content, false);
         });
     }
@@ -93,12 +96,12 @@ class ScalingTest {
     private static long build(Path content) { return cpuOf(content, true); }
 
     private static long cpuOf(Path content, boolean mustBuild) {
-        Path out = TestDirs.create("scaling").resolve("site");
+        Path out = TempDirs.create("scaling").resolve("site");
         long[] t = new long[1];
         SiteBuild.Result[] r = new SiteBuild.Result[1];
-        t[0] = cpu(() -> r[0] = SiteBuild.run(new SiteBuild.Options(content, Path.of("templates"), Path.of("static"), out, true, null)));
+        t[0] = cpu(() -> r[0] = Builds.build(content, out));
         if (mustBuild) assertTrue(r[0].ok(), r[0].findings().toString());
-        Fuzz.deleteTree(out.getParent());
+        TempDirs.deleteTree(out.getParent());
         return t[0];
     }
 
@@ -115,7 +118,7 @@ class ScalingTest {
      * cites its first and last line as facts.
      */
     static Path bigTable(int n, boolean placed) {
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         StringBuilder rows = new StringBuilder();
         StringBuilder sum = new StringBuilder();
         long a = 0, b = 0;
@@ -131,11 +134,11 @@ class ScalingTest {
             .append("], \"values\": { \"a\": ").append(a).append(", \"b\": ").append(b).append(" } }");
         StringBuilder footnotes = new StringBuilder();
         for (int i = 0; i < 50; i++) footnotes.append(i == 0 ? "" : ", ").append("{ \"id\": \"f").append(i).append("\", \"text\": \"Footnote ").append(i).append(".\" }");
-        SampleContent.write(content, "data/big.json", "{ \"id\": \"big\", \"title\": \"Big\", \"unit\": \"RMB'000\",\n"
+        Content.write(content, "data/big.json", "{ \"id\": \"big\", \"title\": \"Big\", \"unit\": \"RMB'000\",\n"
                 + "\"columnGroups\": [ { \"label\": \"Six months ended 30 June\", \"columns\": [\"a\", \"b\"] } ],\n"
                 + "\"columns\": [ { \"id\": \"a\", \"label\": \"2025\" }, { \"id\": \"b\", \"label\": \"2024\" } ],\n"
                 + "\"footnotes\": [ " + footnotes + " ],\n\"rows\": [\n" + rows + "\n] }\n");
-        SampleContent.write(content, "narrative/notes/note-02.md", "---\ntitle: Big\norder: 2\n---\n"
+        Content.write(content, "narrative/notes/note-02.md", "---\ntitle: Big\norder: 2\n---\n"
                 + (placed ? "{{table:big}}\n\n" : "") + "The first line was {{fact:big/r0/a}} and the last {{fact:big/r" + (n - 1) + "/b}}.\n");
         return content;
     }

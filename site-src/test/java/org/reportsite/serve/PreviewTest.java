@@ -1,20 +1,20 @@
 package org.reportsite.serve;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.reportsite.site.BundledSite;
+import org.junit.jupiter.api.TestInstance;
 import org.reportsite.site.SiteBuild;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,27 +28,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The live preview over real HTTP on 127.0.0.1: serving, refusing paths out of the site, and live reload. */
+/**
+ * The live preview over real HTTP on 127.0.0.1: serving, refusing paths out of the site, and live reload. One
+ * preview of the small sample report serves every test; a test that edits the content puts it back.
+ * Every wait is for an event (a build's outcome on the reload channel), never for a fixed time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewTest {
-    @TempDir
-    Path tmp;
-
+    private final Path tmp = TempDirs.create("preview");
     private Path content, out;
     private Preview preview;
     private final BlockingQueue<Preview.Outcome> outcomes = new LinkedBlockingQueue<>();
 
-    @BeforeEach
+    @BeforeAll
     void start() throws IOException {
-        content = BundledSite.copyContent();
+        content = Content.sample().dir();
         out = tmp.resolve("site");
         Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET");
-        preview = Preview.start(new SiteBuild.Options(content, BundledSite.TEMPLATES, BundledSite.STATIC, out, true, null), 0, outcomes::add);
+        preview = Preview.start(new SiteBuild.Options(content, Builds.TEMPLATES, Builds.STATIC, out, true, null), 0, outcomes::add);
         assertTrue(outcomes.poll().ok(), "first build");
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
-        preview.close();
+        if (preview != null) preview.close();
     }
 
     @Test
@@ -70,13 +73,17 @@ class PreviewTest {
 
     @Test
     void refusesPathsOutOfTheSite() throws IOException {
-        Files.createSymbolicLink(out.resolve("leak.txt"), tmp.resolve("secret.txt"));
-        for (String target : List.of("/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
-                "/..%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt", "/.%2e/secret.txt", "/%252e%252e/secret.txt",
-                "/leak.txt", "//../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt")) {
-            Response r = get(target);
-            assertTrue(r.status >= 400, target + " gave " + r.status);
-            assertFalse(r.body.contains("TOP-SECRET"), target);
+        Path leak = Files.createSymbolicLink(out.resolve("leak.txt"), tmp.resolve("secret.txt"));
+        try {
+            for (String target : List.of("/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+                    "/..%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt", "/.%2e/secret.txt", "/%252e%252e/secret.txt",
+                    "/leak.txt", "//../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt")) {
+                Response r = get(target);
+                assertTrue(r.status >= 400, target + " gave " + r.status);
+                assertFalse(r.body.contains("TOP-SECRET"), target);
+            }
+        } finally {
+            Files.delete(leak);
         }
     }
 
@@ -84,27 +91,21 @@ class PreviewTest {
     void anEditReloadsThePageItChangedAndABrokenEditShowsItsErrorsWhileTheLastGoodSiteIsServed() throws Exception {
         try (Events events = new Events(preview.address().getPort())) {
             assertTrue(events.next().contains("\"ok\":true"), "the state of the last build on connecting");
-            Path page = content.resolve("narrative/business-review/esg.md");
+            Path page = content.resolve("narrative/notes/note-01.md");
             String good = Files.readString(page);
 
             save(page, good + "\nA sentence written during the preview.\n");
-            events.until(e -> e.contains("\"ok\":true") && e.contains("\"business-review/esg.html\""));
-            assertTrue(get("/business-review/esg.html").body.contains("A sentence written during the preview."));
+            events.until(e -> e.contains("\"ok\":true") && e.contains("\"notes/note-01.html\""));
+            assertTrue(get("/notes/note-01.html").body.contains("A sentence written during the preview."));
 
             save(page, good + "\nBroken {{fact:no-such-table/revenue/h1-2025}}.\n");
             String failed = events.until(e -> e.contains("\"ok\":false"));
-            assertTrue(failed.contains("narrative/business-review/esg.md") && failed.contains("no-such-table"), failed);
-            assertTrue(get("/business-review/esg.html").body.contains("A sentence written during the preview."), "last good page");
+            assertTrue(failed.contains("narrative/notes/note-01.md") && failed.contains("no-such-table"), failed);
+            assertTrue(get("/notes/note-01.html").body.contains("A sentence written during the preview."), "last good page");
 
             save(page, good);
-            events.until(e -> e.contains("\"ok\":true") && e.contains("\"business-review/esg.html\""));
-            assertFalse(get("/business-review/esg.html").body.contains("A sentence written during the preview."));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            events.until(e -> e.contains("\"ok\":true") && e.contains("\"notes/note-01.html\""));
+            assertFalse(get("/notes/note-01.html").body.contains("A sentence written during the preview."));
         }
     }
 
@@ -119,12 +120,26 @@ class PreviewTest {
     void aDeletedOutputFolderIsBuiltAgainInFull() throws Exception {
         try (Events events = new Events(preview.address().getPort())) {
             events.next();
-            deleteTree(out);
-            Path page = content.resolve("narrative/business-review/esg.md");
-            save(page, Files.readString(page) + "\nWritten after the site was deleted.\n");
-            events.until(e -> e.contains("\"ok\":true"));
-            assertTrue(Files.readString(out.resolve("business-review/esg.html")).contains("Written after the site was deleted."));
-            assertTrue(Files.isRegularFile(out.resolve("index.html")), "the whole site is back");
+            Content.delete(out);
+            Path page = content.resolve("narrative/notes/note-01.md");
+            String good = Files.readString(page);
+            try {
+                save(page, good + "\nWritten after the site was deleted.\n");
+                // a build may start between the editor's two steps: wait for the one that saw the whole edit
+                events.until(e -> e.contains("\"ok\":true") && contains(out.resolve("notes/note-01.html"), "Written after the site was deleted."));
+                assertTrue(Files.isRegularFile(out.resolve("index.html")), "the whole site is back");
+            } finally {
+                save(page, good);
+                events.until(e -> e.contains("\"ok\":true") && !contains(out.resolve("notes/note-01.html"), "Written after the site was deleted."));
+            }
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -152,30 +167,52 @@ class PreviewTest {
     }
 
     /**
-     * The live-reload channel as a page sees it: one "build" event after another. Like a page's EventSource it
-     * connects again when the server ends the stream (it does after {@link SiteServer#STREAM_MILLIS}).
+     * The live-reload channel as a page sees it: one "build" event after another. Read over a plain socket (an
+     * HTTP/1.0 request, so the stream is the events as sent); like a page's EventSource it connects again when
+     * the server ends the stream (it does after {@link SiteServer#STREAM_MILLIS}). Closing the socket ends the
+     * reading thread at once.
      */
     private static final class Events implements AutoCloseable {
         private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
         private volatile boolean closed;
-        private volatile HttpURLConnection c;
+        private volatile Socket socket;
 
-        Events(int port) {
+        Events(int port) throws IOException {
+            socket = connect(port);
             Thread t = new Thread(() -> {
                 while (!closed) {
                     try {
-                        c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/__report-site/events").openConnection();
-                        c.setReadTimeout(0);
-                        try (BufferedReader r = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+                        Socket s = socket != null ? socket : connect(port);
+                        socket = s;
+                        if (closed) s.close();
+                        BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                        try (s) {
                             for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data: ")) data.add(line.substring(6));
                         }
-                    } catch (IOException ignored) {
-                        // ended: connect again, as a page does
+                    } catch (IOException refused) {
+                        // not answered: wait a little before connecting again, as a page does
+                        pause();
                     }
+                    socket = null;
                 }
-            });
+            }, "events");
             t.setDaemon(true);
             t.start();
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static Socket connect(int port) throws IOException {
+            Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+            s.getOutputStream().write(("GET /__report-site/events HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return s;
         }
 
         String next() throws InterruptedException {
@@ -187,17 +224,18 @@ class PreviewTest {
         /** The first event that matches, skipping others (an editor's save may make more than one build). */
         String until(java.util.function.Predicate<String> wanted) throws InterruptedException {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < end) {
-                String d = data.poll(1, TimeUnit.SECONDS);
+            for (long left; (left = end - System.nanoTime()) > 0; ) {
+                String d = data.poll(left, TimeUnit.NANOSECONDS);
                 if (d != null && wanted.test(d)) return d;
             }
             throw new AssertionError("no matching build event within 30 s");
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
             closed = true;
-            if (c != null) c.disconnect();
+            Socket s = socket;
+            if (s != null) s.close();
         }
     }
 }

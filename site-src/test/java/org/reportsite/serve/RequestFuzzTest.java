@@ -14,6 +14,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.reportsite.robustness.Fuzz;
 import org.reportsite.robustness.FuzzBudget;
+import org.reportsite.testkit.TempDirs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ class RequestFuzzTest {
 
     @BeforeContainer
     static void start() throws IOException {
-        tmp = Files.createTempDirectory("request-fuzz");
+        tmp = TempDirs.create("request-fuzz");
         site = Files.createDirectories(tmp.resolve("site"));
         Files.writeString(tmp.resolve("secret.txt"), SECRET);
         Files.writeString(site.resolve("index.html"), PreviewSecurityTest.PAGE);

@@ -7,6 +7,10 @@ import org.reportsite.content.ContentLoader;
 import org.reportsite.model.Findings;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Bundled;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,27 +32,27 @@ class BuildBundledReportTest {
 
     @Test
     void everyNarrativePageIsWrittenWithItsTitle() {
-        Report report = ContentLoader.load(BundledSite.CONTENT, new Findings());
+        Report report = ContentLoader.load(Content.BUNDLED, new Findings());
         assertNotNull(report);
         assertTrue(report.pages().size() >= 30, "the bundled report has all its sections");
         for (Page p : report.pages()) {
-            Path file = BundledSite.dir().resolve(p.outputPath());
+            Path file = Bundled.dir().resolve(p.outputPath());
             assertTrue(Files.isRegularFile(file), "page written: " + p.outputPath());
-            Document d = BundledSite.page(p.outputPath());
+            Document d = Bundled.page(p.outputPath());
             assertTrue(d.selectFirst("h1").text().contains(p.title()), "h1 of " + p.id());
             assertTrue(d.title().contains(p.title()), "title of " + p.id());
         }
         for (String generated : List.of("glossary.html", "data-checks.html", "404.html", "assets/site.css", "assets/search-index.js",
                 "downloads/dataset.json", "downloads/income-statement.csv")) {
-            assertTrue(Files.isRegularFile(BundledSite.dir().resolve(generated)), generated);
+            assertTrue(Files.isRegularFile(Bundled.dir().resolve(generated)), generated);
         }
     }
 
     @Test
     void everyLocalLinkAndAnchorResolvesAndIsExplicitAndRelative() {
         int checked = 0;
-        for (String file : BundledSite.htmlFiles()) {
-            Document d = BundledSite.page(file);
+        for (String file : Bundled.htmlFiles()) {
+            Document d = Bundled.page(file);
             for (Element e : d.select("[href], [src]")) {
                 String v = e.hasAttr("href") ? e.attr("href") : e.attr("src");
                 if (v.startsWith("data:")) continue;
@@ -57,12 +61,12 @@ class BuildBundledReportTest {
                 String path = v.contains("#") ? v.substring(0, v.indexOf('#')) : v;
                 String frag = v.contains("#") ? v.substring(v.indexOf('#') + 1) : "";
                 assertFalse(path.endsWith("/"), file + ": link must name a file: " + v);
-                Path target = path.isEmpty() ? BundledSite.dir().resolve(file)
-                        : BundledSite.dir().resolve(file).getParent().resolve(path).normalize();
-                assertTrue(target.startsWith(BundledSite.dir()), file + ": link leaves the site: " + v);
+                Path target = path.isEmpty() ? Bundled.dir().resolve(file)
+                        : Bundled.dir().resolve(file).getParent().resolve(path).normalize();
+                assertTrue(target.startsWith(Bundled.dir()), file + ": link leaves the site: " + v);
                 assertTrue(Files.isRegularFile(target), file + ": broken link " + v);
                 if (!frag.isEmpty() && target.toString().endsWith(".html")) {
-                    Document t = BundledSite.page(BundledSite.dir().relativize(target).toString());
+                    Document t = Bundled.page(Bundled.dir().relativize(target).toString());
                     assertNotNull(t.getElementById(frag), file + ": missing anchor " + v);
                 }
                 checked++;
@@ -73,18 +77,18 @@ class BuildBundledReportTest {
 
     @Test
     void navigationListsEveryPageAndMarksTheCurrentOne() {
-        Document d = BundledSite.page("notes/note-04.html");
+        Document d = Bundled.page("notes/note-04.html");
         Element current = d.selectFirst("nav.site-nav a[aria-current=page]");
         assertNotNull(current);
         assertEquals("note-04.html", current.attr("href"));
-        assertEquals(BundledSite.result().pages() + 2, d.select("nav.site-nav a").size(), "every page and the generated ones are in the navigation");
+        assertEquals(Bundled.result().pages() + 2, d.select("nav.site-nav a").size(), "every page and the generated ones are in the navigation");
         assertNotNull(d.selectFirst("nav.pager a[rel=prev]"));
         assertNotNull(d.selectFirst("nav.pager a[rel=next]"));
     }
 
     @Test
     void incomeStatementShowsPublishedValuesInAccountingFormat() {
-        Document d = BundledSite.page("financial-statements/income-statement.html");
+        Document d = Bundled.page("financial-statements/income-statement.html");
         Element table = d.getElementById("table-income-statement");
         assertNotNull(table);
         assertEquals("2,358,198", cell(table, "revenue", 0));
@@ -97,11 +101,11 @@ class BuildBundledReportTest {
 
     @Test
     void computedColumnsAreShownOnlyWhereTheReportPrintsNoSuchColumn() {
-        Element mdna = BundledSite.page("mdna/results.html").getElementById("table-mdna-results");
+        Element mdna = Bundled.page("mdna/results.html").getElementById("table-mdna-results");
         assertEquals("35.6%", mdna.selectFirst("tr[data-row=revenue] td.computed").text(), "revenue grew 35.6% as the MD&A says");
         assertEquals("49.1%", mdna.selectFirst("tr[data-row=cost-of-sales] td.computed").text(), "cost of sales increased by 49.1%");
         assertTrue(mdna.selectFirst("thead").text().contains("Change (computed)"));
-        Element segments = BundledSite.page("mdna/results.html").getElementById("table-revenue-by-segment");
+        Element segments = Bundled.page("mdna/results.html").getElementById("table-revenue-by-segment");
         assertEquals(0, segments.select("td.computed").size(), "printed shares are checked, not shown twice");
     }
 
@@ -115,27 +119,25 @@ class BuildBundledReportTest {
     void twoBuildsOfTheSameInputAreByteIdentical() throws IOException {
         Path a = Files.createTempDirectory("det-a").resolve("site");
         Path b = Files.createTempDirectory("det-b").resolve("site");
-        assertTrue(BundledSite.build(BundledSite.CONTENT, a).ok());
-        assertTrue(BundledSite.build(BundledSite.CONTENT, b).ok());
+        assertTrue(Builds.build(Content.BUNDLED, a).ok());
+        assertTrue(Builds.build(Content.BUNDLED, b).ok());
         List<String> fa = files(a), fb = files(b);
         assertEquals(fa, fb);
         for (String f : fa) assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
 
-    static List<String> files(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
+    static List<String> files(Path root) {
+        return List.copyOf(SiteTree.files(root));
     }
 
     @Test
     void aBrokenContentFileFailsWithItsLocationAndLeavesThePreviousSiteIntact() throws IOException {
         Path out = Files.createTempDirectory("keep").resolve("site");
-        assertTrue(BundledSite.build(BundledSite.CONTENT, out).ok());
+        assertTrue(Builds.build(Content.BUNDLED, out).ok());
         List<String> before = files(out);
         byte[] index = Files.readAllBytes(out.resolve("index.html"));
 
-        Path content = BundledSite.copyContent();
+        Path content = Content.bundled().dir();
         Path table = content.resolve("data/income-statement.json");
         List<String> lines = new ArrayList<>(Files.readAllLines(table));
         int line = -1;
@@ -145,7 +147,7 @@ class BuildBundledReportTest {
         assertTrue(line > 0);
         Files.write(table, lines);
 
-        SiteBuild.Result r = BundledSite.build(content, out);
+        SiteBuild.Result r = Builds.build(content, out);
         assertFalse(r.ok());
         var err = r.findings().stream().filter(f -> f.isError()).findFirst().orElseThrow();
         assertEquals("data/income-statement.json", err.location().file());
@@ -160,8 +162,8 @@ class BuildBundledReportTest {
 
     @Test
     void noPageReferencesAnythingOutsideTheSite() {
-        for (String file : BundledSite.htmlFiles()) {
-            String html = BundledSite.page(file).outerHtml();
+        for (String file : Bundled.htmlFiles()) {
+            String html = Bundled.page(file).outerHtml();
             assertFalse(html.contains("fetch("), file);
             for (String scheme : Arrays.asList("note:", "table:", "page:", "term:", "site:")) {
                 assertFalse(html.contains("href=\"" + scheme), file + " has an unresolved " + scheme + " link");

@@ -7,7 +7,9 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reportsite.diff.ContentCopy;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,18 +38,18 @@ class HostingTest {
 
     @BeforeAll
     static void build() {
-        plain = SiteFiles.build(Path.of("content"), tmp.resolve("plain"), false);
-        Path content = ContentCopy.of(tmp.resolve("content"));
-        ContentCopy.replace(content, "report.json", "\"baseUrl\": null", "\"baseUrl\": \"" + BASE_URL + "\"");
-        hosted = SiteFiles.build(content, tmp.resolve("hosted"), false);
+        plain = Builds.built(Path.of("content"), tmp.resolve("plain"), false);
+        Path content = Content.bundledInto(tmp.resolve("content")).dir();
+        Content.replace(content, "report.json", "\"baseUrl\": null", "\"baseUrl\": \"" + BASE_URL + "\"");
+        hosted = Builds.built(content, tmp.resolve("hosted"), false);
     }
 
     @Test
     void withoutBaseUrlThereIsNoSitemapRobotsOrCanonical() {
         assertFalse(Files.exists(plain.resolve("sitemap.xml")));
         assertFalse(Files.exists(plain.resolve("robots.txt")));
-        for (String page : SiteFiles.pages(plain)) {
-            assertNull(SiteFiles.parse(plain, page).selectFirst("link[rel=canonical]"), page);
+        for (String page : SiteTree.pages(plain)) {
+            assertNull(SiteTree.parse(plain, page).selectFirst("link[rel=canonical]"), page);
         }
     }
 
@@ -56,7 +58,7 @@ class HostingTest {
         Document sm = Jsoup.parse(Files.readString(hosted.resolve("sitemap.xml")), "", Parser.xmlParser());
         List<String> locs = sm.select("urlset > url > loc").eachText();
         TreeSet<String> expected = new TreeSet<>();
-        for (String page : SiteFiles.pages(hosted)) if (!page.equals("404.html")) expected.add(BASE + page);
+        for (String page : SiteTree.pages(hosted)) if (!page.equals("404.html")) expected.add(BASE + page);
         assertEquals(new ArrayList<>(expected), locs);
         assertTrue(locs.contains(BASE + "notes/note-04.html"));
         assertEquals("http://www.sitemaps.org/schemas/sitemap/0.9", sm.selectFirst("urlset").attr("xmlns"));
@@ -71,8 +73,8 @@ class HostingTest {
 
     @Test
     void everyPageButThe404HasItsCanonicalAddress() {
-        for (String page : SiteFiles.pages(hosted)) {
-            Element c = SiteFiles.parse(hosted, page).selectFirst("link[rel=canonical]");
+        for (String page : SiteTree.pages(hosted)) {
+            Element c = SiteTree.parse(hosted, page).selectFirst("link[rel=canonical]");
             if (page.equals("404.html")) {
                 assertNull(c, "the 404 page is served at any missing address; it has no canonical one");
             } else {
@@ -84,7 +86,7 @@ class HostingTest {
 
     @Test
     void the404PageLinksAbsolutelyWhenBaseUrlIsSet() {
-        Document doc = SiteFiles.parse(hosted, "404.html");
+        Document doc = SiteTree.parse(hosted, "404.html");
         int absolute = 0;
         for (Element e : doc.select("[href], [src]")) {
             String v = e.hasAttr("href") ? e.attr("href") : e.attr("src");
@@ -97,9 +99,9 @@ class HostingTest {
         assertTrue(doc.select("link[rel=stylesheet]").attr("href").equals(BASE + "assets/site.css"));
         assertTrue(absolute > 10, "the layout's navigation links are absolute too: " + absolute);
         // without baseUrl the same page keeps relative links
-        Document rel = SiteFiles.parse(plain, "404.html");
+        Document rel = SiteTree.parse(plain, "404.html");
         assertEquals("assets/site.css", rel.selectFirst("link[rel=stylesheet]").attr("href"));
-        assertTrue(SiteFiles.localLinks(rel).size() > 10);
+        assertTrue(SiteTree.localLinks(rel).size() > 10);
     }
 
     @Test
@@ -117,22 +119,22 @@ class HostingTest {
     @Test
     void assetsAndLinksResolveFromNestedPages() {
         for (Path site : List.of(plain, hosted)) {
-            for (String page : SiteFiles.pages(site)) {
+            for (String page : SiteTree.pages(site)) {
                 if (site == hosted && page.equals("404.html")) continue;
-                for (String link : SiteFiles.localLinks(SiteFiles.parse(site, page))) {
-                    String target = SiteFiles.target(page, link);
+                for (String link : SiteTree.localLinks(SiteTree.parse(site, page))) {
+                    String target = SiteTree.target(page, link);
                     assertTrue(target != null && Files.isRegularFile(site.resolve(target)), page + " → " + link);
                 }
             }
         }
-        Document nested = SiteFiles.parse(plain, "notes/note-04.html");
+        Document nested = SiteTree.parse(plain, "notes/note-04.html");
         assertEquals("../assets/site.css", nested.selectFirst("link[rel=stylesheet]").attr("href"));
         assertEquals("../assets/site.js", nested.selectFirst("script[src$=site.js]").attr("src"));
     }
 
     @Test
     void noOfflineZipOrFooterLinkUnlessAsked() {
-        assertTrue(SiteFiles.files(plain).stream().noneMatch(f -> f.endsWith(".zip")));
-        for (String page : SiteFiles.pages(plain)) assertNull(SiteFiles.parse(plain, page).selectFirst("a[href$=.zip]"), page);
+        assertTrue(SiteTree.files(plain).stream().noneMatch(f -> f.endsWith(".zip")));
+        for (String page : SiteTree.pages(plain)) assertNull(SiteTree.parse(plain, page).selectFirst("a[href$=.zip]"), page);
     }
 }

@@ -12,18 +12,16 @@ import org.reportsite.model.Reference;
 import org.reportsite.model.Report;
 import org.reportsite.model.Row;
 import org.reportsite.model.Table;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
+import org.reportsite.testkit.SiteTree.Snapshot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,11 +41,11 @@ class IncrementalBuildTest {
 
     @BeforeEach
     void firstBuild() throws IOException {
-        content = BundledSite.copyContent();
-        templates = copy(BundledSite.TEMPLATES, tmp.resolve("templates"));
-        statics = copy(BundledSite.STATIC, tmp.resolve("static"));
+        content = Content.bundled().dir();
+        templates = Content.copy(Builds.TEMPLATES, tmp.resolve("templates"));
+        statics = Content.copy(Builds.STATIC, tmp.resolve("static"));
         live = tmp.resolve("live");
-        SiteBuild.Result r = SiteBuild.run(options(live), state);
+        SiteBuild.Result r = Builds.build(options(live), state);
         assertTrue(r.ok(), () -> "first build: " + r.findings());
         assertTrue(state.built());
         assertEquals(pageCount(), state.rendered().size(), "the first build renders every page");
@@ -63,7 +61,7 @@ class IncrementalBuildTest {
 
     @Test
     void aNarrativeEditRendersThatPageOnly() throws IOException {
-        edit(content.resolve("narrative/business-review/esg.md"), s -> s + "\nA sentence added while previewing.\n");
+        Content.edit(content.resolve("narrative/business-review/esg.md"), s -> s + "\nA sentence added while previewing.\n");
         rebuild();
         assertEquals(List.of("business-review/esg.html"), state.rendered());
         assertEquals(Set.of("business-review/esg.html", "assets/search-index.js"), Set.copyOf(state.written()));
@@ -72,7 +70,7 @@ class IncrementalBuildTest {
 
     @Test
     void aTitleEditRendersThePagesWhoseNavigationShowsIt() throws IOException {
-        edit(content.resolve("narrative/business-review/esg.md"), s -> s.replaceFirst("(?m)^title: .*$", "title: Environment and society"));
+        Content.edit(content.resolve("narrative/business-review/esg.md"), s -> s.replaceFirst("(?m)^title: .*$", "title: Environment and society"));
         rebuild();
         assertEquals(pageCount(), state.rendered().size(), "the bundled layout lists every title in its navigation");
         assertSameAsFullBuild();
@@ -80,7 +78,7 @@ class IncrementalBuildTest {
 
     @Test
     void aTableEditRendersThePagesCitingTheTableAndTheNoteOfTheEditedRow() throws IOException {
-        edit(content.resolve("data/income-statement.json"), s -> s.replace("\"label\": \"Revenue\"", "\"label\": \"Revenue from contracts\""));
+        Content.edit(content.resolve("data/income-statement.json"), s -> s.replace("\"label\": \"Revenue\"", "\"label\": \"Revenue from contracts\""));
         rebuild();
         // the "Cited in" list of the note the edited row cites (4(a)) shows the row's label; other notes' lists do not change;
         // the Data checks page lists the checks that compare the line item, by its label, with the same line item in other tables
@@ -95,7 +93,7 @@ class IncrementalBuildTest {
 
     @Test
     void aTableTemplateEditRendersOnlyPagesWithTables() throws IOException {
-        edit(templates.resolve("table.html"), s -> s.replace("<figure class=\"fin-table\"", "<figure data-edited=\"yes\" class=\"fin-table\""));
+        Content.edit(templates.resolve("table.html"), s -> s.replace("<figure class=\"fin-table\"", "<figure data-edited=\"yes\" class=\"fin-table\""));
         rebuild();
         Report report = load();
         Set<String> withTables = new TreeSet<>();
@@ -108,7 +106,7 @@ class IncrementalBuildTest {
 
     @Test
     void aLayoutEditRendersEveryPage() throws IOException {
-        edit(templates.resolve("layout.html"), s -> s.replace("<body", "<body data-edited=\"yes\""));
+        Content.edit(templates.resolve("layout.html"), s -> s.replace("<body", "<body data-edited=\"yes\""));
         rebuild();
         assertEquals(pageCount(), state.rendered().size());
         assertSameAsFullBuild();
@@ -116,7 +114,7 @@ class IncrementalBuildTest {
 
     @Test
     void aStaticEditCopiesThatFileOnly() throws IOException {
-        edit(statics.resolve("assets/site.css"), s -> s + "\n/* edited */\n");
+        Content.edit(statics.resolve("assets/site.css"), s -> s + "\n/* edited */\n");
         rebuild();
         assertEquals(List.of(), state.rendered());
         assertEquals(List.of("assets/site.css"), state.written());
@@ -140,7 +138,7 @@ class IncrementalBuildTest {
 
     @Test
     void aGlossaryEditRendersEveryPageThatLinksTerms() throws IOException {
-        edit(content.resolve("glossary.json"), s -> s.replaceFirst("\"definition\": \"", "\"definition\": \"(edited) "));
+        Content.edit(content.resolve("glossary.json"), s -> s.replaceFirst("\"definition\": \"", "\"definition\": \"(edited) "));
         rebuild();
         assertEquals(pageCount(), state.rendered().size());
         assertSameAsFullBuild();
@@ -153,7 +151,7 @@ class IncrementalBuildTest {
         Path css = live.resolve("assets/site.css");
         long before = Files.getLastModifiedTime(live.resolve("business-review/esg.html")).toMillis();
         Files.writeString(page, good + "\nSee {{fact:no-such-table/revenue/h1-2025}}.\n");
-        SiteBuild.Result broken = SiteBuild.run(options(live), state);
+        SiteBuild.Result broken = Builds.build(options(live), state);
         assertFalse(broken.ok());
         assertTrue(broken.findings().stream().anyMatch(f -> f.isError() && f.location().file().endsWith("esg.md")));
         assertEquals(before, Files.getLastModifiedTime(live.resolve("business-review/esg.html")).toMillis(), "the last good page stays");
@@ -171,7 +169,7 @@ class IncrementalBuildTest {
         String good = Files.readString(table);
         byte[] before = Files.readAllBytes(live.resolve("financial-statements/income-statement.html"));
         Files.writeString(table, good.replace("\"h1-2025\": 2358198", "\"h1-2025\": 2358199"));
-        SiteBuild.Result broken = SiteBuild.run(options(live), state);
+        SiteBuild.Result broken = Builds.build(options(live), state);
         assertFalse(broken.ok(), "revenue no longer adds up to gross profit");
         assertTrue(broken.findings().stream().anyMatch(f -> f.isError() && f.location() != null
                 && f.location().file().equals("data/income-statement.json")), () -> "a located error: " + broken.findings());
@@ -190,7 +188,7 @@ class IncrementalBuildTest {
     }
 
     private void rebuild() {
-        SiteBuild.Result r = SiteBuild.run(options(live), state);
+        SiteBuild.Result r = Builds.build(options(live), state);
         assertTrue(r.ok(), () -> "incremental build: " + r.findings());
     }
 
@@ -232,41 +230,12 @@ class IncrementalBuildTest {
     }
 
     /** The live site equals, file for file and byte for byte, a full build of the same input into a fresh folder. */
-    private void assertSameAsFullBuild() throws IOException {
+    private void assertSameAsFullBuild() {
         Path full = tmp.resolve("full-" + System.nanoTime());
         SiteBuild.Result r = SiteBuild.run(options(full));
         assertTrue(r.ok(), () -> "full build: " + r.findings());
-        TreeMap<String, Path> a = tree(live), b = tree(full);
-        assertEquals(b.keySet(), a.keySet(), "same files");
-        List<String> differ = new ArrayList<>();
-        for (String f : a.keySet()) {
-            if (f.endsWith("/")) continue;
-            if (!java.util.Arrays.equals(Files.readAllBytes(a.get(f)), Files.readAllBytes(b.get(f)))) differ.add(f);
-        }
-        assertEquals(List.of(), differ, "files whose bytes differ from a full build");
-        assertArrayEquals(Files.readAllBytes(full.resolve("index.html")), Files.readAllBytes(live.resolve("index.html")));
-    }
-
-    private static TreeMap<String, Path> tree(Path root) throws IOException {
-        TreeMap<String, Path> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.toList()) {
-                if (p.equals(root)) continue;
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                out.put(Files.isDirectory(p) ? rel + "/" : rel, p);
-            }
-        }
-        return out;
-    }
-
-    private static void edit(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
-        String before = Files.readString(file, StandardCharsets.UTF_8);
-        String after = change.apply(before);
-        assertFalse(before.equals(after), "the edit changes " + file.getFileName());
-        Files.writeString(file, after, StandardCharsets.UTF_8);
-    }
-
-    private static Path copy(Path from, Path to) {
-        return BundledSite.copyTree(from, to);
+        Snapshot a = Snapshot.of(live), b = Snapshot.of(full);
+        assertEquals(b.files().keySet(), a.files().keySet(), "same files");
+        assertEquals(List.of(), a.differences(b), "files whose bytes differ from a full build");
     }
 }

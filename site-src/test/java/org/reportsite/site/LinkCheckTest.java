@@ -2,6 +2,8 @@ package org.reportsite.site;
 
 import org.junit.jupiter.api.Test;
 import org.reportsite.model.Finding;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinkCheckTest {
 
     private SiteBuild.Result buildWithLine(String line) throws IOException {
-        Path content = BundledSite.copyContent();
+        Path content = Content.bundled().dir();
         Path page = content.resolve("narrative/other-information.md");
         List<String> lines = new ArrayList<>(Files.readAllLines(page));
         lines.add("");
         lines.add(line);
         Files.write(page, lines);
-        return BundledSite.build(content, Files.createTempDirectory("links").resolve("site"));
+        return Builds.build(content, Files.createTempDirectory("links").resolve("site"));
     }
 
     @Test

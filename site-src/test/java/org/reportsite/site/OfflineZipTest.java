@@ -4,6 +4,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.SiteTree;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +35,8 @@ class OfflineZipTest {
 
     @BeforeAll
     static void buildTwiceAndUnzip() throws IOException {
-        site = SiteFiles.build(Path.of("content"), tmp.resolve("site"), true);
-        again = SiteFiles.build(Path.of("content"), tmp.resolve("again"), true);
+        site = Builds.built(Path.of("content"), tmp.resolve("site"), true);
+        again = Builds.built(Path.of("content"), tmp.resolve("again"), true);
         unzipped = tmp.resolve("unzipped");
         try (ZipFile z = new ZipFile(site.resolve(ZIP).toFile())) {
             for (ZipEntry e : entries(z)) {
@@ -56,10 +58,10 @@ class OfflineZipTest {
     void unzipsToTheGeneratedSiteFileForFile() throws IOException {
         Path top = unzipped.resolve(NAME);
         assertEquals(List.of(NAME), List.of(unzipped.toFile().list()), "one top folder");
-        TreeSet<String> expected = SiteFiles.files(site);
+        TreeSet<String> expected = SiteTree.files(site);
         expected.remove(ZIP);
         expected.remove(OutputDir.MARKER);
-        assertEquals(expected, SiteFiles.files(top));
+        assertEquals(expected, SiteTree.files(top));
         for (String f : expected) assertArrayEquals(Files.readAllBytes(site.resolve(f)), Files.readAllBytes(top.resolve(f)), f);
         assertTrue(expected.contains("index.html") && expected.contains("assets/search-index.js") && expected.contains("downloads/dataset.json"));
     }
@@ -68,10 +70,10 @@ class OfflineZipTest {
     void theUnzippedCopyWorksFromItsIndexPage() {
         Path top = unzipped.resolve(NAME);
         List<String> missing = new ArrayList<>();
-        for (String page : SiteFiles.pages(top)) {
-            Document doc = SiteFiles.parse(top, page);
-            for (String link : SiteFiles.localLinks(doc)) {
-                String target = SiteFiles.target(page, link);
+        for (String page : SiteTree.pages(top)) {
+            Document doc = SiteTree.parse(top, page);
+            for (String link : SiteTree.localLinks(doc)) {
+                String target = SiteTree.target(page, link);
                 if (target == null || !Files.isRegularFile(top.resolve(target))) missing.add(page + " → " + link);
             }
         }
@@ -96,13 +98,13 @@ class OfflineZipTest {
 
     @Test
     void everyPageLinksTheZipFromItsFooter() {
-        for (String page : SiteFiles.pages(site)) {
-            Document doc = SiteFiles.parse(site, page);
+        for (String page : SiteTree.pages(site)) {
+            Document doc = SiteTree.parse(site, page);
             var link = doc.selectFirst("footer a[download]");
             assertTrue(link != null, page);
-            assertEquals(ZIP, SiteFiles.target(page, link.attr("href")), page);
+            assertEquals(ZIP, SiteTree.target(page, link.attr("href")), page);
         }
-        assertEquals("../" + ZIP, SiteFiles.parse(site, "notes/note-04.html").selectFirst("footer a[download]").attr("href"));
+        assertEquals("../" + ZIP, SiteTree.parse(site, "notes/note-04.html").selectFirst("footer a[download]").attr("href"));
     }
 
     private static List<ZipEntry> entries(ZipFile z) {

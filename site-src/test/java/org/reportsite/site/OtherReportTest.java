@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reportsite.check.CheckResult;
-import org.reportsite.diff.ContentCopy;
 import org.reportsite.model.Finding;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,13 +81,13 @@ class OtherReportTest {
     static Path write() {
         try {
             Path dir = Files.createTempDirectory("other-report");
-            ContentCopy.write(dir, "report.json", REPORT);
-            ContentCopy.write(dir, "data/results.json", RESULTS);
-            ContentCopy.write(dir, "checks.json", CHECKS);
-            ContentCopy.write(dir, "narrative/index.md", "---\ntitle: Annual Report 2025\ntoc: false\n---\n{{table:results}}\n");
-            ContentCopy.write(dir, "narrative/review.md", "---\ntitle: Review\n---\nThe year of 例示ホールディングス株式会社 in review.\n");
-            ContentCopy.write(dir, "narrative/notes/note-02.md", "---\ntitle: Financing\nnote: \"2\"\n---\nLoans.\n");
-            ContentCopy.write(dir, "narrative/disclaimers.md", "---\ntitle: Disclaimers\ntoc: false\n---\nNothing here is advice.\n");
+            Content.write(dir, "report.json", REPORT);
+            Content.write(dir, "data/results.json", RESULTS);
+            Content.write(dir, "checks.json", CHECKS);
+            Content.write(dir, "narrative/index.md", "---\ntitle: Annual Report 2025\ntoc: false\n---\n{{table:results}}\n");
+            Content.write(dir, "narrative/review.md", "---\ntitle: Review\n---\nThe year of 例示ホールディングス株式会社 in review.\n");
+            Content.write(dir, "narrative/notes/note-02.md", "---\ntitle: Financing\nnote: \"2\"\n---\nLoans.\n");
+            Content.write(dir, "narrative/disclaimers.md", "---\ntitle: Disclaimers\ntoc: false\n---\nNothing here is advice.\n");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,7 +98,7 @@ class OtherReportTest {
     static void build() throws IOException {
         content = write();
         site = Files.createTempDirectory("other-site").resolve("site");
-        built = BundledSite.build(content, site);
+        built = Builds.build(content, site);
         assertTrue(built.ok(), () -> built.findings().stream().map(Finding::format).toList().toString());
     }
 
@@ -162,8 +163,8 @@ class OtherReportTest {
     @Test
     void aPrintedNmWhereTheChangeIsMeaningfulFailsItsCheck() {
         Path dir = write();
-        ContentCopy.replace(dir, "data/results.json", "\"change\": 20.0", "\"change\": \"n.m.\"");
-        SiteBuild.Result r = BundledSite.check(dir);
+        Content.replace(dir, "data/results.json", "\"change\": 20.0", "\"change\": \"n.m.\"");
+        SiteBuild.Result r = Builds.check(dir);
         Finding f = r.findings().stream().filter(x -> "computed/results/sales/change-computed".equals(x.key())).findFirst().orElseThrow();
         assertTrue(f.isError());
         assertEquals("computed.mismatch", f.code());
@@ -185,8 +186,8 @@ class OtherReportTest {
     })
     void aMistakeIsALocatedError(String file, String from, String to, String code, String lineWith) throws IOException {
         Path dir = write();
-        ContentCopy.replace(dir, file, from, to);
-        SiteBuild.Result r = BundledSite.check(dir);
+        Content.replace(dir, file, from, to);
+        SiteBuild.Result r = Builds.check(dir);
         assertFalse(r.ok());
         List<Finding> errors = r.findings().stream().filter(Finding::isError).toList();
         Finding f = errors.stream().filter(x -> x.code().equals(code)).findFirst()

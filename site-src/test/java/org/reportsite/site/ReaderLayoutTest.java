@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.reportsite.model.SitePaths;
+import org.reportsite.testkit.Bundled;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +31,11 @@ class ReaderLayoutTest {
 
     @Test
     void everyPageCarriesItsRootPrefixAndMarksWhereTheReaderIs() {
-        for (String file : BundledSite.htmlFiles()) {
-            Document d = BundledSite.page(file);
+        for (String file : Bundled.htmlFiles()) {
+            Document d = Bundled.page(file);
             Element body = d.body();
             assertEquals(SitePaths.rootPrefix(file), body.attr("data-root"), file);
-            assertTrue(Files.isRegularFile(BundledSite.dir().resolve(file).resolveSibling(body.attr("data-root") + "assets/search-index.js")), file);
+            assertTrue(Files.isRegularFile(Bundled.dir().resolve(file).resolveSibling(body.attr("data-root") + "assets/search-index.js")), file);
             assertEquals(1, d.select("header.site-header").size(), file);
             assertNotNull(d.selectFirst("#search-input[type=search]"), file);
             assertNotNull(d.selectFirst("footer.site-footer cite"), file + ": the footer names the source document");
@@ -52,8 +53,8 @@ class ReaderLayoutTest {
     @Test
     void everyFigureCellNamesItsLineItemAndColumnHeaders() {
         int cells = 0;
-        for (String file : BundledSite.htmlFiles()) {
-            for (Element table : BundledSite.page(file).select("figure.fin-table table")) {
+        for (String file : Bundled.htmlFiles()) {
+            for (Element table : Bundled.page(file).select("figure.fin-table table")) {
                 Set<String> thIds = new HashSet<>(table.select("th[id]").eachAttr("id"));
                 for (Element td : table.select("tbody td")) {
                     List<String> headers = List.of(td.attr("headers").split(" "));
@@ -70,8 +71,8 @@ class ReaderLayoutTest {
 
     @Test
     void noInlineScriptOrStyleSoAStrictContentSecurityPolicyHolds() {
-        for (String file : BundledSite.htmlFiles()) {
-            Document d = BundledSite.page(file);
+        for (String file : Bundled.htmlFiles()) {
+            Document d = Bundled.page(file);
             for (Element s : d.select("script")) assertFalse(s.attr("src").isEmpty(), file + ": inline script");
             assertTrue(d.select("style").isEmpty(), file + ": <style> element");
             assertTrue(d.select("[style]").isEmpty(), file + ": style attribute on " + d.select("[style]").first());
@@ -87,7 +88,7 @@ class ReaderLayoutTest {
 
     @Test
     void theHomePageShowsTheChartsWithLinksToTheirTables() {
-        Document d = BundledSite.page("index.html");
+        Document d = Bundled.page("index.html");
         List<String> charted = d.select("figure.chart").eachAttr("data-table-id");
         assertTrue(charted.containsAll(List.of("revenue-by-segment", "revenue-by-geography", "cost-of-sales-by-nature",
                 "cash-flow-summary", "trade-receivables-ageing-summary")), charted.toString());
@@ -97,7 +98,7 @@ class ReaderLayoutTest {
             assertFalse(svg.select("rect.bar, rect.seg").isEmpty(), fig.id());
             String href = fig.selectFirst(".chart-source a").attr("href");
             String[] parts = href.split("#");
-            Document target = BundledSite.page(parts[0]);
+            Document target = Bundled.page(parts[0]);
             Element table = target.getElementById(parts[1]);
             assertNotNull(table, href);
             assertEquals(fig.attr("data-table-id"), table.attr("data-table-id"), href);
@@ -107,7 +108,7 @@ class ReaderLayoutTest {
 
     @Test
     void everySearchResultLandsOnAnAnchorOfItsPage() throws IOException {
-        String js = Files.readString(BundledSite.dir().resolve("assets/search-index.js"), StandardCharsets.UTF_8);
+        String js = Files.readString(Bundled.dir().resolve("assets/search-index.js"), StandardCharsets.UTF_8);
         assertTrue(js.startsWith("window.REPORT_SEARCH = "));
         JsonNode entries = JSON.readTree(js.substring(js.indexOf('='), js.lastIndexOf(';')).substring(1));
         assertTrue(entries.size() > 100, "entries: " + entries.size());
@@ -117,9 +118,9 @@ class ReaderLayoutTest {
             String href = e.get("h").asText();
             String[] parts = href.split("#", 2);
             assertEquals(2, parts.length, href + " has an anchor");
-            Path page = BundledSite.dir().resolve(parts[0]);
+            Path page = Bundled.dir().resolve(parts[0]);
             assertTrue(Files.isRegularFile(page), href);
-            if (seen.add(href)) assertNotNull(BundledSite.page(parts[0]).getElementById(parts[1]), href);
+            if (seen.add(href)) assertNotNull(Bundled.page(parts[0]).getElementById(parts[1]), href);
             String text = (e.get("s").asText() + " " + e.get("x").asText()).toLowerCase();
             senseNova |= text.contains("sensenova");
             borrowings |= text.contains("borrowings");

@@ -14,6 +14,8 @@ import org.reportsite.model.Report;
 import org.reportsite.model.Row;
 import org.reportsite.model.Table;
 import org.reportsite.render.Amounts;
+import org.reportsite.testkit.Bundled;
+import org.reportsite.testkit.Content;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * home page that opens with its figures while the legal boilerplate waits on its own page.
  */
 class TablesAndHomePageTest {
-    private final Report report = ContentLoader.load(BundledSite.CONTENT, new Findings());
+    private final Report report = ContentLoader.load(Content.BUNDLED, new Findings());
 
     /** As the announcement prints them (seed lines 1 and 1230). */
     private static final String DISCLAIMER = "Hong Kong Exchanges and Clearing Limited, The Stock Exchange of Hong Kong Limited and Hong Kong "
@@ -45,8 +47,8 @@ class TablesAndHomePageTest {
     /** Every table of the site, by id, as rendered, with the file it is on. */
     private static Map<String, Element> tables(Map<String, String> files) {
         Map<String, Element> out = new HashMap<>();
-        for (String file : BundledSite.htmlFiles()) {
-            for (Element fig : BundledSite.page(file).select("figure.fin-table")) {
+        for (String file : Bundled.htmlFiles()) {
+            for (Element fig : Bundled.page(file).select("figure.fin-table")) {
                 out.put(fig.attr("data-table-id"), fig);
                 files.put(fig.attr("data-table-id"), file);
             }
@@ -121,7 +123,7 @@ class TablesAndHomePageTest {
     void everyAcknowledgedInconsistencyIsMarkedOnItsTableAndLinkedToItsCheck() {
         Map<String, String> files = new HashMap<>();
         Map<String, Element> tables = tables(files);
-        Document checks = BundledSite.page("data-checks.html");
+        Document checks = Bundled.page("data-checks.html");
         Map<String, AcknowledgedMarks.TableMarks> marks = AcknowledgedMarks.of(report);
         List<String> marked = new ArrayList<>();
         for (var e : marks.entrySet()) {
@@ -167,7 +169,7 @@ class TablesAndHomePageTest {
         assertEquals("check-foot.use-of-proceeds.total.actual-use", CheckResult.anchor("foot/use-of-proceeds/total/actual-use"));
         assertFalse(CheckResult.anchor("foot/a-b/c").equals(CheckResult.anchor("foot/a/b-c")));
         assertFalse(CheckResult.anchor("prose/p/RMB1.0").equals(CheckResult.anchor("prose/p/RMB1_2e_0")));
-        Document checks = BundledSite.page("data-checks.html");
+        Document checks = Bundled.page("data-checks.html");
         List<String> ids = checks.select("table.checks tr[id]").eachAttr("id");
         assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "ids are unique");
         assertTrue(ids.size() > 500, "every check has an entry: " + ids.size());
@@ -193,7 +195,7 @@ class TablesAndHomePageTest {
 
     @Test
     void theHomePageOpensWithItsFiguresAndTheLegalBoilerplateIsOnItsOwnPage() {
-        Document home = BundledSite.page("index.html");
+        Document home = Bundled.page("index.html");
         Element header = home.selectFirst("article.page > header.page-header");
         Element first = header.nextElementSibling();
         assertEquals("highlights", first.className(), "the cards come first: " + first.tagName() + "." + first.className());
@@ -217,11 +219,11 @@ class TablesAndHomePageTest {
         for (String boilerplate : List.of(DISCLAIMER, "(A company controlled through weighted voting rights and incorporated in the Cayman Islands "
                 + "with limited liability)", "(Stock Codes: 0020 (HKD Counter) and 80020 (RMB Counter))", FORWARD_LOOKING)) {
             assertFalse(text.contains(boilerplate), boilerplate);
-            assertTrue(BundledSite.page("legal-notice.html").selectFirst("main").text().contains(boilerplate), boilerplate);
+            assertTrue(Bundled.page("legal-notice.html").selectFirst("main").text().contains(boilerplate), boilerplate);
         }
-        assertFalse(BundledSite.page("closing.html").selectFirst("main").text().contains("forward-looking"));
-        for (String file : BundledSite.htmlFiles()) {
-            Element link = BundledSite.page(file).selectFirst("footer .footer-links a[href$=legal-notice.html]");
+        assertFalse(Bundled.page("closing.html").selectFirst("main").text().contains("forward-looking"));
+        for (String file : Bundled.htmlFiles()) {
+            Element link = Bundled.page(file).selectFirst("footer .footer-links a[href$=legal-notice.html]");
             assertNotNull(link, file + " links the legal notice");
             assertEquals("Legal notice", link.text());
         }
@@ -232,9 +234,9 @@ class TablesAndHomePageTest {
         String name = report.meta().issuer().localName();
         assertEquals("zh-Hans", report.meta().issuer().localNameLang());
         int found = 0;
-        for (String file : BundledSite.htmlFiles()) {
+        for (String file : Bundled.htmlFiles()) {
             List<TextNode> nodes = new ArrayList<>();
-            NodeTraversor.traverse((n, d) -> { if (n instanceof TextNode t && t.getWholeText().contains(name)) nodes.add(t); }, BundledSite.page(file).body());
+            NodeTraversor.traverse((n, d) -> { if (n instanceof TextNode t && t.getWholeText().contains(name)) nodes.add(t); }, Bundled.page(file).body());
             for (TextNode t : nodes) {
                 Element withLang = ((Element) t.parent()).closest("[lang]");
                 assertEquals("zh-Hans", withLang == null ? null : withLang.attr("lang"), file + ": " + t.parent().outerHtml());
@@ -242,6 +244,6 @@ class TablesAndHomePageTest {
             }
         }
         assertTrue(found > 80, "header and footer of every page, and the pages that quote it: " + found);
-        assertNull(BundledSite.page("index.html").selectFirst("[lang=zh-Hant]"));
+        assertNull(Bundled.page("index.html").selectFirst("[lang=zh-Hant]"));
     }
 }

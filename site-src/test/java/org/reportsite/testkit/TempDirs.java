@@ -1,4 +1,4 @@
-package org.reportsite.robustness;
+package org.reportsite.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,16 +7,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Temporary folders of these tests, all under one root that is removed when the test JVM exits. */
-final class TestDirs {
+/** Temporary folders of the tests, all under one root that is removed when the test JVM exits. */
+public final class TempDirs {
     private static Path root;
 
-    private TestDirs() {}
+    private TempDirs() {}
 
-    static synchronized Path create(String prefix) {
+    /** A new empty folder. */
+    public static synchronized Path create(String prefix) {
         try {
             if (root == null) {
-                root = Files.createTempDirectory("report-site-robustness");
+                root = Files.createTempDirectory("report-site-tests");
                 Path r = root;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(r)));
             }
@@ -26,12 +27,16 @@ final class TestDirs {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** A path for a folder that does not exist yet (an output folder a build creates). */
+    public static Path fresh(String prefix) { return create(prefix).resolve("site"); }
+
+    /** Removes a folder and everything in it; best effort (a leftover temporary folder is harmless). */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover temporary folder is harmless
+            // best effort
         }
     }
 }

@@ -1,0 +1,99 @@
+package org.reportsite.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The page ids and paths the generator writes itself. A page of the report may not take them, and every
+ * stage spells them from here (templates link to them as {@code site:glossary.html}, and the build's link
+ * check fails on a template link that does not match a file of the site).
+ */
+public final class Reserved {
+    private Reserved() {}
+
+    /**
+     * The pages the generator writes from a template of the same name: {@code listed} pages may be named in the
+     * navigation, linked with {@code page:ID} and appear in the sitemap; the 404 page is served for any missing
+     * address, so it has no table of contents, no canonical address and (when {@code baseUrl} is set) absolute links.
+     */
+    public enum Generated {
+        GLOSSARY("glossary", "Glossary", true),
+        DATA_CHECKS("data-checks", "Data checks", true),
+        NOT_FOUND("404", "Page not found", false);
+
+        private final String id;
+        private final String title;
+        private final boolean listed;
+
+        Generated(String id, String title, boolean listed) {
+            this.id = id;
+            this.title = title;
+            this.listed = listed;
+        }
+
+        public String id() { return id; }
+
+        public String title() { return title; }
+
+        public String file() { return SitePaths.pageFile(id); }
+
+        /** The Thymeleaf template that holds the page's content (rendered into the layout like every page). */
+        public String template() { return id; }
+
+        public boolean listed() { return listed; }
+
+        /** The page served at whatever address was not found. */
+        public boolean servedForAnyPath() { return this == NOT_FOUND; }
+
+        /** The generated page a navigation section or a {@code page:} link may name, or null. */
+        public static Generated listed(String pageId) {
+            for (Generated g : values()) if (g.listed && g.id.equals(pageId)) return g;
+            return null;
+        }
+
+        public static Generated of(String pageId) {
+            for (Generated g : values()) if (g.id.equals(pageId)) return g;
+            return null;
+        }
+    }
+
+    /** Kept free for a search page. */
+    public static final String SEARCH = "search";
+
+    /** Page ids a narrative page may not take: the generated pages and {@link #SEARCH}. */
+    public static final Set<String> PAGE_IDS = pageIds();
+
+    /** The folder of the site's own assets (static files and the search index). */
+    public static final String ASSETS = "assets/";
+    /** The folder of the data downloads and the offline edition. */
+    public static final String DOWNLOADS = "downloads/";
+    /** The search index, a script next to the page script ({@code window.REPORT_SEARCH = [...]}). */
+    public static final String SEARCH_INDEX = ASSETS + "search-index.js";
+    /** The whole dataset as JSON. */
+    public static final String DATASET = DOWNLOADS + "dataset.json";
+    public static final String SITEMAP = "sitemap.xml";
+    public static final String ROBOTS = "robots.txt";
+
+    /** One table as CSV. */
+    public static String csv(String tableId) { return DOWNLOADS + tableId + ".csv"; }
+
+    /** The offline edition of the site, named for the issuer and period. */
+    public static String offlineZip(String name) { return DOWNLOADS + name + ".zip"; }
+
+    /** "glossary, data-checks, ..." for messages: the ids the navigation may name besides narrative pages. */
+    public static String listedIds() {
+        return String.join(", ", Arrays.stream(Generated.values()).filter(Generated::listed).map(Generated::id).toList());
+    }
+
+    private static Set<String> pageIds() {
+        Set<String> ids = new TreeSet<>();
+        for (Generated g : Generated.values()) ids.add(g.id());
+        ids.add(SEARCH);
+        return Set.copyOf(ids);
+    }
+
+    /** The reserved page ids, sorted, for messages. */
+    public static List<String> sortedPageIds() { return List.copyOf(new TreeSet<>(PAGE_IDS)); }
+}

@@ -1,0 +1,99 @@
+package org.reportsite.site;
+
+import org.reportsite.content.ContentSyntaxException;
+import org.reportsite.content.InputFolder;
+import org.reportsite.model.Location;
+import org.reportsite.model.Report;
+import org.reportsite.model.Reserved;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every file of the site that is not a page: the downloads ({@link Products#DOWNLOADS}), the static files, the
+ * search index joined from the pages' parts, and, when report.json sets {@code baseUrl}, the sitemap and
+ * robots.txt ({@link Hosting}). Static files are read only under the static folder's rule, and may not take the
+ * name of a page or a download; the search index, sitemap and robots.txt the build writes win over static
+ * files of the same name.
+ */
+final class Assemble implements Stage {
+    @Override
+    public String name() { return "assemble"; }
+
+    @Override
+    public String run(BuildContext ctx) {
+        Report report = ctx.report;
+        int downloads = 0;
+        for (Products.Producer producer : Products.DOWNLOADS) {
+            for (Products.Product p : producer.products().apply(report)) {
+                Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
+                byte[] bytes = before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
+                put(ctx, p.file(), p.source(), bytes);
+                downloads++;
+            }
+        }
+        // files the build writes below, which a static file of the same name does not replace
+        Map<String, byte[]> written = new LinkedHashMap<>();
+        written.put(Reserved.SEARCH_INDEX, SearchIndex.joinUtf8(ctx.pages.stream().map(SitePage::search).toList()));
+        String baseUrl = report.meta().baseUrl();
+        if (baseUrl != null) {
+            written.put(Reserved.SITEMAP, Products.utf8(Hosting.sitemap(baseUrl, ctx.pages.stream().map(SitePage::file).toList())));
+            written.put(Reserved.ROBOTS, Products.utf8(Hosting.robots(baseUrl)));
+        }
+        Set<String> taken = new HashSet<>(ctx.products.keySet());
+        for (SitePage p : ctx.pages) taken.add(p.file());
+        taken.add(OutputDir.MARKER);
+        statics(ctx, taken, written.keySet());
+        for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
+        return downloads + " downloads, " + ctx.statics.size() + " static files, " + String.join(", ", written.keySet());
+    }
+
+    private static void put(BuildContext ctx, String file, Object source, byte[] bytes) {
+        ctx.output.write(file, bytes);
+        ctx.products.put(file, new Products.Made(source, bytes));
+    }
+
+    /**
+     * Copies the static files, sorted by site path, read only under the static folder's rule ({@link InputFolder}:
+     * regular files inside it). A static file may not take a name in {@code taken} ({@code static.collision});
+     * one the build writes itself ({@code overridden}) is left out. Each refusal is a located finding.
+     */
+    private static void statics(BuildContext ctx, Set<String> taken, Set<String> overridden) {
+        Path src = ctx.options.staticDir();
+        if (src == null || !Files.isDirectory(src)) return;
+        InputFolder folder = InputFolder.of(src, "static");
+        ctx.staticFolder = folder;
+        for (Map.Entry<String, Path> e : folder.files(rel -> true, ctx.findings).entrySet()) {
+            String rel = e.getKey();
+            if (overridden.contains(rel)) continue;
+            if (taken.contains(rel)) {
+                ctx.findings.error("static.collision", Location.of(folder.shown(rel)), "the static file would replace the generated " + rel,
+                        "Rename or remove the static file; " + rel + " is written by the build.");
+                continue;
+            }
+            try {
+                ctx.output.copy(rel, folder, e.getValue());
+                ctx.statics.put(rel, e.getValue());
+            } catch (ContentSyntaxException x) {
+                ctx.findings.error(x.code(), x.location(), x.getMessage(), x.hint());
+            }
+        }
+    }
+
+    /** A static file's bytes, read again under the static folder's rule (it was a regular file inside it when copied). */
+    static byte[] staticBytes(BuildContext ctx, String file) {
+        try {
+            return ctx.staticFolder.readBytes(ctx.statics.get(file), ctx.staticFolder.shown(file));
+        } catch (ContentSyntaxException e) {
+            throw new OutputException(e.getMessage() + ": " + e.location(), e.hint());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

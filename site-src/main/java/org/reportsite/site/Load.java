@@ -1,0 +1,22 @@
+package org.reportsite.site;
+
+import org.reportsite.content.ContentLoader;
+import org.reportsite.model.Index;
+
+/** The {@code content} stage: the content folder becomes the report (every problem a located finding) and its index. */
+final class Load implements Stage {
+    @Override
+    public String name() { return "load"; }
+
+    @Override
+    public boolean runs(BuildContext ctx) { return true; }
+
+    @Override
+    public String run(BuildContext ctx) {
+        ctx.report = ctx.last == null ? ContentLoader.load(ctx.options.content(), ctx.findings)
+                : ContentLoader.load(ctx.options.content(), ctx.findings, ctx.last.parsed);
+        if (ctx.report == null) return "no report";
+        ctx.index = new Index(ctx.report);
+        return ctx.report.tables().size() + " tables, " + ctx.report.pages().size() + " pages";
+    }
+}

@@ -1,0 +1,43 @@
+package org.reportsite.site;
+
+import org.reportsite.model.Report;
+import org.reportsite.model.Reserved;
+import org.reportsite.model.Table;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Files of the site made from the model rather than pages: the data downloads, each kind made by one named
+ * producer. A new kind of download is one more producer in {@link #DOWNLOADS}. A product names what it is made
+ * from ({@code source}, compared with {@code equals}): the preview's next build reuses its bytes while that is
+ * unchanged.
+ */
+final class Products {
+    private Products() {}
+
+    /** One file to make: its site path, what it is made from, and how. */
+    record Product(String file, Object source, Supplier<byte[]> bytes) {}
+
+    /** A product as made: its source and bytes. */
+    record Made(Object source, byte[] bytes) {}
+
+    /** A kind of download and the files it makes of a report. */
+    record Producer(String name, Function<Report, List<Product>> products) {}
+
+    static final List<Producer> DOWNLOADS = List.of(
+            new Producer("CSV per table", Products::csv),
+            new Producer("dataset JSON", r -> List.of(new Product(Reserved.DATASET, List.of(r.meta(), List.copyOf(r.tables().values())),
+                    () -> utf8(Downloads.dataset(r))))));
+
+    private static List<Product> csv(Report report) {
+        List<Product> out = new ArrayList<>();
+        for (Table t : report.tables().values()) out.add(new Product(Reserved.csv(t.id()), t, () -> utf8(Downloads.csv(t))));
+        return out;
+    }
+
+    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+}

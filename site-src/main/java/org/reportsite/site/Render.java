@@ -1,0 +1,75 @@
+package org.reportsite.site;
+
+import org.reportsite.html.PageResult;
+import org.reportsite.markdown.MarkdownStage;
+import org.reportsite.model.Finding;
+import org.reportsite.model.NoteKey;
+import org.reportsite.model.Page;
+import org.reportsite.model.Reserved;
+import org.reportsite.render.GeneratedPages;
+import org.reportsite.render.PageDeps;
+import org.reportsite.render.PageView;
+
+import java.util.List;
+
+/**
+ * Makes every page the {@link Plan} visits and sends it to the output as soon as it is made: the narrative
+ * pages in parallel (markdown → render → html), then, once the checks have passed, the generated pages
+ * (their template → render → html). A page the plan keeps stays as the last build made it.
+ */
+final class Render implements Stage {
+    @Override
+    public String name() { return "render"; }
+
+    @Override
+    public String run(BuildContext ctx) {
+        List<SitePage> narrative = ctx.index.orderedPages().parallelStream().map(p -> narrative(ctx, p)).toList();
+        if (!ctx.checksPassed()) return null;
+        ctx.pages.addAll(narrative);
+        for (SitePage p : narrative) ctx.findings.addAll(p.warnings());
+        for (Reserved.Generated g : Reserved.Generated.values()) ctx.pages.add(generated(ctx, g));
+        long made = ctx.pages.stream().filter(SitePage::made).count();
+        return (ctx.incremental() ? made + " of " : "") + ctx.pages.size() + " pages";
+    }
+
+    private static SitePage narrative(BuildContext ctx, Page p) {
+        String file = p.outputPath();
+        SitePage kept = ctx.plan.kept(file, p);
+        if (kept != null) return keep(ctx, kept);
+        PageDeps deps = new PageDeps();
+        MarkdownStage.Result md = ctx.markdown.render(p);
+        String body = ctx.renderer.fillPlaceholders(md.html(), deps);
+        String heading = p.isNote() ? p.note() + " " + p.title() : p.title();
+        PageView v = new PageView(p.id(), file, p.title(), heading, p.isNote() ? NoteKey.anchor(p.note()) : "top",
+                p.summary() != null ? p.summary() : p.title() + " — " + ctx.report.meta().title(), p.toc(), body);
+        PageResult r = ctx.html.process(ctx.renderer.page(v, deps), file, p, p.location().file(), deps);
+        return made(ctx, file, p, deps, r, r.html(), md.warnings());
+    }
+
+    private static SitePage generated(BuildContext ctx, Reserved.Generated g) {
+        Object view = GeneratedPages.view(g, ctx.report, ctx.checkResult());
+        SitePage kept = ctx.plan.kept(g.file(), view);
+        if (kept != null) return keep(ctx, kept);
+        PageDeps deps = new PageDeps();
+        String body = ctx.renderer.generated(g, view, deps);
+        PageView v = new PageView(g.id(), g.file(), g.title(), g.title(), "top", g.title() + " — " + ctx.report.meta().title(),
+                !g.servedForAnyPath(), body);
+        PageResult r = ctx.html.process(ctx.renderer.page(v, deps), g.file(), null, "(generated " + g.file() + ")", deps);
+        // links are checked as relative (r.links()); the file served for any missing path gets absolute ones
+        String baseUrl = ctx.report.meta().baseUrl();
+        String html = g.servedForAnyPath() && baseUrl != null ? Hosting.absoluteLinks(r.html(), baseUrl) : r.html();
+        return made(ctx, g.file(), view, deps, r, html, List.of());
+    }
+
+    private static SitePage keep(BuildContext ctx, SitePage kept) {
+        ctx.output.keep(kept.file());
+        return kept;
+    }
+
+    /** A page just made: its HTML goes to the output now and is not kept. */
+    private static SitePage made(BuildContext ctx, String file, Object source, PageDeps deps, PageResult r, String html, List<Finding> warnings) {
+        ctx.output.write(file, Products.utf8(html));
+        PageResult slim = new PageResult(r.file(), r.sourceFile(), null, r.ids(), r.links(), List.of());
+        return new SitePage(file, source, deps, slim, Products.utf8(SearchIndex.fragment(r.search())), warnings, true);
+    }
+}

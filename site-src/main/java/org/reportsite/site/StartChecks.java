@@ -1,0 +1,30 @@
+package org.reportsite.site;
+
+import org.reportsite.check.Checker;
+import org.reportsite.model.Finding;
+
+/**
+ * The {@code check} stage, started on its own thread (see {@link CheckRun}). It runs whenever there is a report,
+ * even one with content errors, so that every problem is reported at once. The {@code check} command, which
+ * writes nothing, waits for it here; a build waits before it makes the generated pages. Nothing is rendered
+ * from a reference the check refuses (an option such as {@code decimals=20000000}): the reference check alone
+ * is quick, and when it finds an error the build waits for all the checks here and stops with their findings.
+ */
+final class StartChecks implements Stage {
+    @Override
+    public String name() { return "check"; }
+
+    @Override
+    public boolean runs(BuildContext ctx) { return ctx.report != null; }
+
+    @Override
+    public String run(BuildContext ctx) {
+        ctx.checks = CheckRun.start(ctx.report, ctx.index, ctx.options.strict());
+        if (!ctx.options.write() || ctx.failed() || refusesReferences(ctx)) ctx.checksPassed();
+        return null;
+    }
+
+    private static boolean refusesReferences(BuildContext ctx) {
+        return Checker.references(ctx.report, ctx.index).stream().anyMatch(Finding::isError);
+    }
+}

@@ -1,0 +1,120 @@
+package org.reportsite.render;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reportsite.check.CheckResult;
+import org.reportsite.check.CheckResult.Performed;
+import org.reportsite.check.CheckResult.Status;
+import org.reportsite.content.ContentLoader;
+import org.reportsite.model.Finding;
+import org.reportsite.model.Findings;
+import org.reportsite.model.Location;
+import org.reportsite.model.Report;
+import org.reportsite.model.Reserved;
+import org.reportsite.model.Severity;
+import org.reportsite.model.Term;
+import org.reportsite.testkit.Builds;
+import org.reportsite.testkit.Content;
+import org.thymeleaf.context.Context;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The generated pages' view models, and the project's templates rendered with them (no build needed). */
+class GeneratedPagesTest {
+    static Templates templates;
+
+    static final CheckResult RESULT = new CheckResult(List.of(
+            new Performed("Footing", "foot/a/total/h1", "A: Total = sum of its 2 lines", Status.PASSED, "2,000 = 2,000", "table:a#r-a-total"),
+            new Performed("Footing", "foot/b/total/h1", "B: Total = sum of its 3 lines", Status.ACKNOWLEDGED, "printed 5, sum 6 — as published", "table:b"),
+            new Performed("Ties between tables", "tie/x/h1", "X ties to Y", Status.FAILED, null, null)),
+            List.of(new Finding(Severity.WARNING, "foot.mismatch", "foot/b/total/h1", Location.of("data/b.json"), "acknowledged one", null, null, "h"),
+                    Finding.warning("ref.table-unplaced", Location.of("data/c.json"), "table \"c\" is not placed on any page", "h"),
+                    Finding.error("tie.mismatch", Location.of("checks.json"), "an error is not a warning", "h")),
+            List.of(new Performed("Figures in the text", "prose/p/RMB1", "p, line 3: “RMB1”", Status.PASSED, null, "page:p")));
+
+    @BeforeAll
+    static void read() {
+        templates = Builds.templates(Builds.TEMPLATES);
+        assertEquals(List.of(), templates.missing(), "the project's templates folder has every template the renderer asks for");
+    }
+
+    static Document render(Reserved.Generated page, Object view) {
+        Context ctx = new Context();
+        ctx.setVariable("view", view);
+        return Jsoup.parseBodyFragment(templates.engine().process(page.template(), ctx));
+    }
+
+    @Test
+    void theDataChecksViewCountsGroupsAndKeepsAcknowledgedDifferencesOutOfTheWarnings() {
+        GeneratedPages.DataChecks v = GeneratedPages.dataChecks(RESULT);
+        assertEquals(List.of(3L, 1L, 1L, 1L), List.of((long) v.run(), v.passed(), v.acknowledged(), v.failed()));
+        assertEquals(List.of("Footing", "Ties between tables"), v.categories().stream().map(GeneratedPages.Category::name).toList());
+        GeneratedPages.Category footing = v.categories().get(0);
+        assertEquals("checks-footing", footing.id());
+        assertEquals(List.of(2L, 1L, 1L, 0L), List.of(footing.run(), footing.passed(), footing.acknowledged(), footing.failed()));
+        assertNotNull(footing.intro());
+        assertEquals(List.of("passed", "acknowledged"), footing.checks().stream().map(GeneratedPages.Check::cssClass).toList());
+        assertEquals("", v.categories().get(1).checks().get(0).detail(), "no detail reads as empty");
+        assertEquals(List.of("foot/b/total/h1"), v.acknowledgedChecks().stream().map(GeneratedPages.Check::key).toList());
+        assertEquals(List.of("table \"c\" is not placed on any page"), v.otherWarnings());
+        assertEquals(1, v.exempted().size());
+    }
+
+    @Test
+    void theDataChecksTemplateShowsEveryPartOfTheView() {
+        Document d = render(Reserved.Generated.DATA_CHECKS, GeneratedPages.dataChecks(RESULT));
+        assertEquals(List.of("3 checks run", "1 passed", "1 acknowledged differences in the published document", "1 failed"),
+                d.select("ul.check-summary li").eachText());
+        assertEquals(List.of("#checks-footing", "#checks-ties-between-tables"), d.select("table.check-categories tbody a").eachAttr("href"));
+        assertEquals(List.of("acknowledged", "warnings", "checks-footing", "checks-ties-between-tables", "not-from-the-dataset"), d.select("h2").eachAttr("id"));
+        assertEquals("Footing (2)", d.getElementById("checks-footing").text());
+        Element ack = d.selectFirst("ul.acknowledged li");
+        assertEquals("table:b", ack.selectFirst("a").attr("href"));
+        assertEquals("foot/b/total/h1", ack.selectFirst("code").text());
+        Element failed = d.selectFirst("tr.failed");
+        assertNull(failed.selectFirst("a"), "a check with no figure to link to is plain text");
+        assertEquals("X ties to Y", failed.selectFirst("th").text());
+        assertEquals("Failed", failed.select("td").get(0).text());
+        assertEquals("page:p", d.selectFirst("ul.exempted a").attr("href"));
+    }
+
+    @Test
+    void withNothingToReportTheDataChecksPageSaysSo() {
+        Document d = render(Reserved.Generated.DATA_CHECKS, GeneratedPages.dataChecks(new CheckResult(List.of(), List.of())));
+        assertEquals(List.of("0 checks run", "0 passed", "0 acknowledged differences in the published document"), d.select("ul.check-summary li").eachText());
+        assertNull(d.selectFirst("table"));
+        assertEquals("None.", d.getElementById("acknowledged").nextElementSibling().text());
+        assertEquals(List.of("acknowledged"), d.select("h2").eachAttr("id"));
+    }
+
+    @Test
+    void theGlossaryListsEveryTermWithItsAliases() {
+        List<Term> terms = List.of(new Term("Board", List.of(), "the board of directors", Location.of("glossary.json")),
+                new Term("Group", List.of("the Group", "we"), "the Company and its subsidiaries", Location.of("glossary.json")));
+        Document d = render(Reserved.Generated.GLOSSARY, new GeneratedPages.Glossary(null, terms));
+        assertTrue(d.selectFirst("p").text().startsWith("In this report"), "the template's own opening without an intro");
+        assertEquals(List.of("term-board", "term-group"), d.select("dl.glossary dt").eachAttr("id"));
+        assertEquals("(also the Group, we)", d.selectFirst("#term-group .aliases").text());
+        assertNull(d.selectFirst("#term-board .aliases"));
+        assertEquals("Our words.", render(Reserved.Generated.GLOSSARY, new GeneratedPages.Glossary("Our words.", terms)).selectFirst("p").text());
+    }
+
+    @Test
+    void everyGeneratedPageHasATemplateAndAView() {
+        Report report = ContentLoader.load(Content.sample().dir(), new Findings());
+        for (Reserved.Generated g : Reserved.Generated.values()) {
+            assertNotNull(templates.text(g.template()), g.template());
+            assertNotNull(GeneratedPages.view(g, report, RESULT), g.id());
+        }
+        assertNotNull(render(Reserved.Generated.NOT_FOUND, GeneratedPages.view(Reserved.Generated.NOT_FOUND, report, RESULT))
+                .selectFirst("a[href=site:index.html]"), "the 404 page links home");
+    }
+}
