@@ -47,7 +47,7 @@ final class Render implements Stage {
     }
 
     private static SitePage generated(BuildContext ctx, Reserved.Generated g) {
-        Object view = GeneratedPages.view(g, ctx.report, ctx.checkResult());
+        Object view = GeneratedPages.view(g, ctx.report, ctx.index, ctx.checkResult());
         SitePage kept = ctx.plan.kept(g.file(), view);
         if (kept != null) return keep(ctx, kept);
         PageDeps deps = new PageDeps();
