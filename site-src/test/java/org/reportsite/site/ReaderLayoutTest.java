@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -111,7 +112,14 @@ class ReaderLayoutTest {
     void everySearchResultLandsOnAnAnchorOfItsPage() throws IOException {
         String js = Files.readString(Bundled.dir().resolve("assets/search-index.js"), StandardCharsets.UTF_8);
         assertTrue(js.startsWith("window.REPORT_SEARCH = "));
-        JsonNode entries = JSON.readTree(js.substring(js.indexOf('='), js.lastIndexOf(';')).substring(1));
+        JsonNode manifest = JSON.readTree(js.substring(js.indexOf('=') + 1, js.lastIndexOf(';')));
+        // the entries, page by page, in the document blocks
+        List<JsonNode> entries = new ArrayList<>();
+        int pages = manifest.get("pages").asInt(), per = manifest.get("pagesPerBlock").asInt();
+        for (int b = 0; b * per < pages; b++) {
+            String block = Files.readString(Bundled.dir().resolve(SearchIndex.blockFile(b)), StandardCharsets.UTF_8);
+            for (JsonNode page : JSON.readTree(block.substring(block.indexOf("] = ") + 4, block.lastIndexOf(';')))) page.forEach(entries::add);
+        }
         assertTrue(entries.size() > 100, "entries: " + entries.size());
         Set<String> seen = new HashSet<>();
         boolean senseNova = false, borrowings = false;
