@@ -42,6 +42,16 @@ public final class ProseFacts {
 
     Claims resolver() { return claims; }
 
+    /**
+     * Whether the page's prose states any amount: which of them resolve to a fact, and to which, depends on every table
+     * of the dataset (a page without one has nothing the dataset could turn into a figure).
+     */
+    public boolean quotesAmounts(Page page) {
+        for (ProseFigures.Sentence s : ProseFigures.of(page))
+            for (ProseFigures.Figure f : s.figures()) if (f.kind() == ProseFigures.Kind.AMOUNT) return true;
+        return false;
+    }
+
     /** The amounts of a page that agree with one line item: each with the fact it states (the best of the cells it equals). */
     public List<Mark> marks(Page page) {
         List<Mark> out = new ArrayList<>();

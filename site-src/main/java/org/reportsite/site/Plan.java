@@ -48,6 +48,7 @@ final class Plan {
         PageDeps deps = page.deps();
         if (deps.usesNavigation() && !navigationSame) return null;
         for (String t : deps.templates()) if (!Objects.equals(last.templates.text(t), templates.text(t))) return null;
+        if (deps.usesDataset() && !report.tables().equals(last.tables)) return null;
         for (String t : deps.tables()) if (!Objects.equals(report.tables().get(t), last.tables.get(t))) return null;
         for (Map.Entry<PageDeps.Asked, Object> a : deps.answers().entrySet()) if (!a.getValue().equals(html.ask(a.getKey()))) return null;
         return page.kept();
