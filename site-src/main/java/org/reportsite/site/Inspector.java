@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * its outcome, and every place it appears on the site (on its own page too: the script leaves out the figure the panel is open on). Made after every page, from the ids the pages really carry
  * ({@link FactIds}), so a link to another place always lands; a page's HTML does not depend on other pages.
  *
- * <p>The script sets {@code window.REPORT_FACTS} to {@code {checks: [[status, description, detail, href or null]...],
+ * <p>The script sets {@code window.REPORT_FACTS} to {@code {checks: [[status, category, description, detail, href or null]...],
  * facts: {...}}}, {@code facts} keyed by fact ({@code table/row/column}), each value {@code {l: line item, p: period,
  * v: value in words, t: [table title, href], n: [[note, href]...], c: [index into checks...], o: [[page title, href]...]}}
  * (a check is written once per page however many of its figures take part in it); hrefs are relative to the page.
@@ -109,6 +109,7 @@ final class Inspector {
         for (CheckResult.Performed k : checks.getOrDefault(fact, List.of())) {
             List<String> one = new ArrayList<>();
             one.add(k.status().name().toLowerCase(Locale.ROOT));
+            one.add(k.category());
             one.add(k.description());
             one.add(k.detail() == null ? "" : k.detail());
             one.add(k.key() == null ? null : href(file, Reserved.Generated.DATA_CHECKS.id(), CheckResult.anchor(k.key())));
