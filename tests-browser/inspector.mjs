@@ -67,6 +67,14 @@ const panel = (page) => page.evaluate(() => {
     places: section('Also shown'),
     links: [...d.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
     focused: d.contains(document.activeElement),
+    /* the figure the panel is open on stays in view, not under the panel */
+    covered: (() => {
+      const f = document.querySelector('.fact-active');
+      if (!f) return 'no active figure';
+      const a = f.getBoundingClientRect(), b = d.getBoundingClientRect();
+      if (a.bottom < 0 || a.top > innerHeight) return 'out of view';
+      return a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom ? 'under the panel' : null;
+    })(),
     rect: (() => { const r = d.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; })(),
   };
 });
@@ -98,6 +106,7 @@ async function inspect(page, rel, id, how) {
   if (!p) { t.add('open', `${rel} ${id}`, `the panel did not open (${how})`); return null; }
   if (page.url() !== url(rel)) t.add('open', `${rel} ${id}`, `activating the figure navigated to ${page.url()}`);
   if (!p.focused) t.add('keyboard', `${rel} ${id}`, 'focus did not move into the panel');
+  if (p.covered) t.add('sheet', `${rel} ${id}`, `the figure is ${p.covered}`);
   for (const href of p.links) { const bad = landsOn(rel, href); if (bad) t.add('links', `${rel} ${id}`, bad); }
   return p;
 }
@@ -130,7 +139,7 @@ try {
       if (!p.notes.length) t.add('content', id, 'the note the row cites is not listed');
       if (!p.checks.length) t.add('content', id, 'no check listed');
       if (!p.checks.every((c) => /^(Passed|Failed|Acknowledged)/.test(c.text))) t.add('content', id, 'a check without its outcome');
-      if (p.rect.right < 1279 || p.rect.left < 500) t.add('sheet', id, `side panel at ${JSON.stringify(p.rect)}`);
+      if (p.rect.left > 1 || p.rect.right > 640 || p.rect.top > 1) t.add('sheet', id, `not a side panel: ${JSON.stringify(p.rect)}`);
     }
     await axe(page, `${INCOME} panel open`);
     await closeWithEscape(page, INCOME, id);

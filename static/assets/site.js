@@ -350,6 +350,7 @@
       trigger = null;
       if (!t) return;
       t.classList.remove('fact-active');
+      document.documentElement.classList.remove('fp-open');
       if (!leaving) (t.querySelector('.fact-open') || t).focus();
       leaving = false;
     });
@@ -434,8 +435,26 @@
     share.appendChild(perma);
     share.appendChild(said);
     body.appendChild(share);
+    document.documentElement.classList.add('fp-open');
     dialog.showModal();
+    keepInView(figure);
     return true;
+  }
+
+  /* the figure stays in view beside the panel: above the bottom sheet, or on the other side of the side panel */
+  function keepInView(figure) {
+    var instant = { block: 'nearest', inline: 'nearest', behavior: 'instant' };
+    figure.scrollIntoView(instant);
+    dialog.classList.remove('fp-right');
+    var r, d;
+    var under = function () {
+      r = figure.getBoundingClientRect();
+      d = dialog.getBoundingClientRect();
+      return r.right > d.left && r.left < d.right && r.bottom > d.top && r.top < d.bottom;
+    };
+    if (!under()) return;
+    if (d.height >= window.innerHeight - 1) dialog.classList.add('fp-right');
+    else window.scrollBy({ top: r.bottom - d.top + 16, left: 0, behavior: 'instant' });
   }
 
   function setup() {
@@ -449,7 +468,15 @@
       b.className = 'fact-open';
       b.setAttribute('aria-haspopup', 'dialog');
       Array.prototype.slice.call(cell.childNodes).forEach(function (n) {
-        if (!(n.nodeType === 1 && n.classList.contains('ack-mark'))) b.appendChild(n);
+        /* the mark of an inconsistency kept as published goes into the button: the panel lists its check, with the link */
+        if (n.nodeType === 1 && n.classList.contains('ack-mark')) {
+          var mark = el('span', 'ack-mark', n.textContent);
+          mark.setAttribute('aria-hidden', 'true');
+          mark.title = n.title;
+          cell.removeChild(n);
+          b.appendChild(mark);
+          b.appendChild(el('span', 'visually-hidden', ' (' + (n.getAttribute('aria-label') || n.title) + ')'));
+        } else b.appendChild(n);
       });
       cell.insertBefore(b, cell.firstChild);
     });
