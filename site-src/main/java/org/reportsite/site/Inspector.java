@@ -106,7 +106,10 @@ final class Inspector {
         }
         out.put("n", notes);
         List<Integer> cs = new ArrayList<>();
-        for (CheckResult.Performed k : checks.getOrDefault(fact, List.of())) {
+        // what needs a reader's attention first: failures, then differences kept as published, then the checks that passed
+        List<CheckResult.Performed> involved = new ArrayList<>(checks.getOrDefault(fact, List.of()));
+        involved.sort(java.util.Comparator.comparingInt(k -> switch (k.status()) { case FAILED -> 0; case ACKNOWLEDGED -> 1; case PASSED -> 2; }));
+        for (CheckResult.Performed k : involved) {
             List<String> one = new ArrayList<>();
             one.add(k.status().name().toLowerCase(Locale.ROOT));
             one.add(k.category());
