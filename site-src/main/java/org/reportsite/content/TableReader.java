@@ -272,7 +272,8 @@ final class TableReader {
                                         "Write the value as published, or set \"decimals\": " + Math.min(places, 6) + " on the column (or the table) if the report prints "
                                                 + "it with that many decimals.");
                             }
-                            amounts.put(col.id(), amount);
+                            // held at the column's decimals: 2158, 2158.0 and a workbook's 2158 are one figure, in every download too
+                            amounts.put(col.id(), places <= col.decimals() ? amount.setScale(col.decimals()) : amount);
                         } else if (v.isTextual() && Row.NOT_MEANINGFUL.matcher(v.asText()).matches()) {
                             texts.put(col.id(), v.asText());
                         } else {

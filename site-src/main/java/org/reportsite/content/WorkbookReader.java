@@ -75,7 +75,8 @@ public final class WorkbookReader {
             "computed", List.of("type", "id", "label", "from", "to", "of", "total", "published", "basis"));
     static final Map<String, String> RECORD_LISTS = Map.of("footnote", "footnotes", "column group", "columnGroups",
             "column sum", "columnSums", "computed", "computed");
-    static final Set<String> RECORD_LIST_FIELDS = Set.of("columns", "of");
+    /** Record fields that are comma-separated lists, as "record/field". */
+    static final Set<String> RECORD_LIST_FIELDS = Set.of("column group/columns", "column sum/of");
     /** How a nil amount is written (the site prints an en dash). */
     static final Set<String> NIL = Set.of("–", "-", "—");
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
@@ -414,7 +415,7 @@ public final class WorkbookReader {
                 where.put(rec, at(sheet, r, 0));
                 for (int k = 0; k < names.size(); k++) {
                     Cell c = row.getCell(k + 1);
-                    JsonNode v = RECORD_LIST_FIELDS.contains(names.get(k)) ? list(c, r, k + 1) : textNode(c, r, k + 1);
+                    JsonNode v = RECORD_LIST_FIELDS.contains(key + "/" + names.get(k)) ? list(c, r, k + 1) : textNode(c, r, k + 1);
                     if (v != null) rec.set(names.get(k), v);
                 }
                 String listName = RECORD_LISTS.get(key);
