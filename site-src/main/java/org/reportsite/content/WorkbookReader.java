@@ -113,7 +113,8 @@ public final class WorkbookReader {
             return List.of();
         }
         FileMagic magic;
-        try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(bytes))) {
+        if (bytes.length == 0) magic = FileMagic.UNKNOWN;
+        else try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(bytes))) {
             magic = FileMagic.valueOf(in);
         } catch (IOException e) {
             magic = FileMagic.UNKNOWN;
