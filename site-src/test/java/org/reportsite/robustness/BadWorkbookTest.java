@@ -74,20 +74,20 @@ class BadWorkbookTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                new Case("text in a number cell", b -> Workbooks.edit(b, wb -> cell(wb, "revenue", "h1-2025").setCellValue("2,358,198")),
+                new Case("text in a number cell", b -> Workbooks.edit(b, wb -> Workbooks.cell(wb, "revenue", "h1-2025").setCellValue("2,358,198")),
                         "workbook.text-in-number", at("revenue", "h1-2025")),
-                new Case("a logical value in a number cell", b -> Workbooks.edit(b, wb -> cell(wb, "cost-of-sales", "h1-2024").setCellValue(true)),
+                new Case("a logical value in a number cell", b -> Workbooks.edit(b, wb -> Workbooks.cell(wb, "cost-of-sales", "h1-2024").setCellValue(true)),
                         "workbook.text-in-number", at("cost-of-sales", "h1-2024")),
                 new Case("a merged header", b -> Workbooks.edit(b, wb -> {
-                    Cell c = cell(wb, "id", "h1-2025");
+                    Cell c = Workbooks.cell(wb, "id", "h1-2025");
                     wb.getSheetAt(0).addMergedRegion(new CellRangeAddress(c.getRowIndex() - 1, c.getRowIndex() - 1, c.getColumnIndex(), c.getColumnIndex() + 1));
                 }), "workbook.merged", null),
                 new Case("a formula with an error value", b -> Workbooks.edit(b, wb -> {
-                    cell(wb, "revenue", "h1-2024").setCellFormula("1/0");
+                    Workbooks.cell(wb, "revenue", "h1-2024").setCellFormula("1/0");
                     XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
                 }), "workbook.error-value", at("revenue", "h1-2024")),
                 new Case("a formula never computed", b -> Workbooks.edit(b, wb -> {
-                    Cell c = cell(wb, "revenue", "h1-2024");
+                    Cell c = Workbooks.cell(wb, "revenue", "h1-2024");
                     var row = c.getRow();
                     int col = c.getColumnIndex();
                     row.removeCell(c);
@@ -105,7 +105,7 @@ class BadWorkbookTest {
                 }), "workbook.missing-sheet", FILE + " › Index › C3"),
                 new Case("a table the narrative uses is absent", b -> Workbooks.edit(b, wb -> wb.getSheetAt(0).getRow(0).getCell(1).setCellValue("income-2025")),
                         "ref.table", null),
-                new Case("a sum that does not add up", b -> Workbooks.edit(b, wb -> cell(wb, "gross-profit", "h1-2025").setCellValue(1)),
+                new Case("a sum that does not add up", b -> Workbooks.edit(b, wb -> Workbooks.cell(wb, "gross-profit", "h1-2025").setCellValue(1)),
                         "foot.mismatch", null),
                 new Case("a password-protected workbook", BadWorkbookTest::encrypt, "workbook.encrypted", FILE),
                 new Case("an Excel 97-2003 file named .xlsx", b -> xls(), "workbook.format", FILE),
@@ -135,29 +135,11 @@ class BadWorkbookTest {
     /** Where the cell of a row and a column of the good workbook is, as a finding names it. */
     private static String at(String rowId, String columnId) {
         try (XSSFWorkbook wb = Workbooks.open(good)) {
-            Cell c = cell(wb, rowId, columnId);
+            Cell c = Workbooks.cell(wb, rowId, columnId);
             return Location.cell(FILE, wb.getSheetAt(0).getSheetName(), c.getRowIndex() + 1, c.getColumnIndex() + 1).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The cell in the row whose first cell is {@code rowId} and the column the header row names {@code columnId}. */
-    static Cell cell(XSSFWorkbook wb, String rowId, String columnId) {
-        Sheet s = wb.getSheetAt(0);
-        int header = -1, row = -1, col = -1;
-        for (var r : s) {
-            Cell a = r.getCell(0);
-            String v = a == null ? "" : a.toString();
-            if (v.equals("id") && header < 0) {
-                header = r.getRowNum();
-                for (Cell c : r) if (c.toString().equals(columnId)) col = c.getColumnIndex();
-            }
-            if (v.equals(rowId)) row = r.getRowNum();
-        }
-        if (row < 0 || col < 0) throw new AssertionError("no cell " + rowId + "/" + columnId);
-        var r = s.getRow(row);
-        return r.getCell(col) != null ? r.getCell(col) : r.createCell(col);
     }
 
     private static byte[] encrypt(byte[] workbook) {

@@ -5,7 +5,10 @@ import org.reportsite.content.ContentLoader;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Findings;
 import org.reportsite.model.Report;
+import org.reportsite.model.Row;
 import org.reportsite.model.Table;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.reportsite.site.TableWorkbook;
 
 import java.io.ByteArrayInputStream;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -73,5 +77,37 @@ public final class Workbooks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A table with every location left out (a workbook table is found at its cells, a JSON table at its lines). */
+    public static Table withoutPlaces(Table t) {
+        List<Row> rows = new ArrayList<>();
+        for (Row r : t.rows()) rows.add(new Row(r.id(), r.label(), r.style(), r.indent(), r.notes(), r.footnotes(), r.amounts(), r.texts(),
+                r.sum(), r.sumColumns(), null));
+        List<Table.Column> cols = t.columns().stream().map(c -> new Table.Column(c.id(), c.label(), c.subLabel(), c.period(), c.unit(),
+                c.decimals(), c.minusSign(), c.text(), null)).toList();
+        List<Table.ColumnGroup> groups = t.columnGroups().stream().map(g -> new Table.ColumnGroup(g.label(), g.columns(), null)).toList();
+        List<Table.ColumnSum> sums = t.columnSums().stream().map(s -> new Table.ColumnSum(s.column(), s.of(), null)).toList();
+        List<Table.Computed> comp = t.computed().stream().map(x -> new Table.Computed(x.type(), x.id(), x.label(), x.from(), x.to(), x.of(),
+                x.total(), x.published(), x.basis(), null)).toList();
+        return new Table(t.id(), t.title(), t.unit(), t.decimals(), t.period(), groups, cols, sums, rows, t.footnotes(), comp, null);
+    }
+
+    /** The cell in the row whose first cell is {@code rowId} and the column the header row names {@code columnId}. */
+    public static Cell cell(XSSFWorkbook wb, String rowId, String columnId) {
+        Sheet s = wb.getSheetAt(0);
+        int header = -1, row = -1, col = -1;
+        for (var r : s) {
+            Cell a = r.getCell(0);
+            String v = a == null ? "" : a.toString();
+            if (v.equals("id") && header < 0) {
+                header = r.getRowNum();
+                for (Cell c : r) if (c.toString().equals(columnId)) col = c.getColumnIndex();
+            }
+            if (v.equals(rowId)) row = r.getRowNum();
+        }
+        if (row < 0 || col < 0) throw new AssertionError("no cell " + rowId + "/" + columnId);
+        var r = s.getRow(row);
+        return r.getCell(col) != null ? r.getCell(col) : r.createCell(col);
     }
 }
