@@ -58,20 +58,23 @@ public final class TableWorkbook {
     }
 
     /** Every table: an index sheet (table id, title, sheet), then a sheet per table in the report's order. */
-    public static byte[] of(Report report) {
+    public static byte[] of(Report report) { return of(report.meta().title(), report.tables().values()); }
+
+    /** Tables in one workbook under a title: an index sheet (table id, title, sheet), then a sheet per table. */
+    public static byte[] of(String title, java.util.Collection<Table> tables) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles styles = new Styles(wb);
             XSSFSheet index = wb.createSheet("Index");
             Set<String> used = new HashSet<>(Set.of("index"));
             text(index.createRow(0), 0, "index", styles.bold);
-            text(index.getRow(0), 1, report.meta().title(), styles.bold);
+            text(index.getRow(0), 1, title, styles.bold);
             XSSFRow head = index.createRow(1);
             text(head, 0, "table", styles.bold);
             text(head, 1, "title", styles.bold);
             text(head, 2, "sheet", styles.bold);
             int r = 2;
             Map<Table, String> names = new LinkedHashMap<>();
-            for (Table t : report.tables().values()) names.put(t, sheetName(t.id(), used));
+            for (Table t : tables) names.put(t, sheetName(t.id(), used));
             for (var e : names.entrySet()) {
                 XSSFRow row = index.createRow(r++);
                 text(row, 0, e.getKey().id(), null);

@@ -94,8 +94,10 @@ public final class Workbooks {
     }
 
     /** The cell in the row whose first cell is {@code rowId} and the column the header row names {@code columnId}. */
-    public static Cell cell(XSSFWorkbook wb, String rowId, String columnId) {
-        Sheet s = wb.getSheetAt(0);
+    public static Cell cell(XSSFWorkbook wb, String rowId, String columnId) { return cell(wb, wb.getSheetAt(0), rowId, columnId); }
+
+    /** The cell of a sheet in the row whose first cell is {@code rowId} and the column the header row names {@code columnId} (created if blank). */
+    public static Cell cell(XSSFWorkbook wb, Sheet s, String rowId, String columnId) {
         int header = -1, row = -1, col = -1;
         for (var r : s) {
             Cell a = r.getCell(0);
