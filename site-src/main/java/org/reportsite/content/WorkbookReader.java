@@ -248,7 +248,7 @@ public final class WorkbookReader {
                 return failed();
             }
             ObjectNode root = NODES.objectNode();
-            where.put(root, whole);
+            where.put(root, at(sheet, 0, 0)); // "the table": its first cell
             int r = 0;
             boolean any = false;
             String id = null;
