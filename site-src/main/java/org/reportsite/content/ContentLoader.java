@@ -262,7 +262,10 @@ public final class ContentLoader {
             if (found.subList(before, found.size()).stream().anyMatch(Finding::isError)) damaged.add(expectedId);
             if (t != null) tables.putIfAbsent(t.id(), t);
         }
-        for (Path file : list(dir, ".xlsx")) readWorkbook(file, tables);
+        for (Path file : list(dir, ".xlsx")) {
+            // "~$results.xlsx" is the lock file Excel keeps next to a workbook while it is open: not a workbook
+            if (!file.getFileName().toString().startsWith("~$")) readWorkbook(file, tables);
+        }
         return tables;
     }
 

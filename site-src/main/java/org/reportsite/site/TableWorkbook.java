@@ -40,8 +40,8 @@ import java.util.zip.ZipOutputStream;
  * The bytes depend on the tables alone: fixed document dates and zip entry times, entries in a fixed order.
  */
 public final class TableWorkbook {
-    /** The time every part of the archive carries (the earliest a zip can record); the document dates are the same. */
-    private static final LocalDateTime FIXED = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /** The time every part of the archive carries (a zip records local time: no time zone shows in the bytes); the document dates are the same. */
+    private static final LocalDateTime FIXED = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final int MAX_SHEET_NAME = 31;
 
     private TableWorkbook() {}
