@@ -44,13 +44,13 @@ public final class WorkbookReader {
     /** A workbook file larger than this is refused before it is opened. */
     public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
     /** An unpacked part (a sheet's XML) larger than this is refused while unpacking: a small file cannot become a huge sheet. */
-    static final long MAX_PART_BYTES = 64L * 1024 * 1024;
+    static final long MAX_PART_BYTES = 32L * 1024 * 1024;
     /** Rows and columns a table sheet may use: far beyond any statement (tables are bounded again by {@link TableReader#MAX_CELLS}). */
     static final int MAX_ROWS = 20_000, MAX_COLUMNS = 300;
 
     static {
+        // POI's guard against zip bombs (a part packed more than 100 times tightly is refused) plus a bound on each part
         ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
-        ZipSecureFile.setMinInflateRatio(0.005);
     }
 
     /** The first cell of a sheet that lists the tables of a dataset workbook (skipped as a table, its sheet names checked). */

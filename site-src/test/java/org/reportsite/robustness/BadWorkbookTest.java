@@ -132,6 +132,20 @@ class BadWorkbookTest {
         assertEquals(before, Snapshot.of(out), "the previous site is unchanged");
     }
 
+    @org.junit.jupiter.api.Test
+    void aWorkbookLinkedFromOutsideTheContentFolderIsRefused() throws IOException {
+        Content content = Content.sample();
+        Workbooks.tablesToWorkbooks(content.dir(), java.util.List.of("income"));
+        Path outside = TempDirs.create("elsewhere").resolve("income.xlsx");
+        java.nio.file.Files.write(outside, good);
+        java.nio.file.Files.delete(content.dir().resolve(FILE));
+        java.nio.file.Files.createSymbolicLink(content.dir().resolve(FILE), outside);
+        Cli r = Cli.build(content.dir(), out);
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains(FILE + ": error [content.outside]"), r.all());
+        assertEquals(before, Snapshot.of(out));
+    }
+
     /** Where the cell of a row and a column of the good workbook is, as a finding names it. */
     private static String at(String rowId, String columnId) {
         try (XSSFWorkbook wb = Workbooks.open(good)) {
