@@ -233,7 +233,9 @@ public final class WorkbookReader {
         SheetTable read() {
             String name = sheet.getSheetName();
             Location whole = Location.cell(file, name, 0, 0);
-            int last = sheet.getLastRowNum();
+            // the last row with a value: formatting alone (a styled column down to row 1,048,576) does not count
+            int last = -1;
+            for (Row row : sheet) if (!blank(row)) last = row.getRowNum();
             if (last >= MAX_ROWS) {
                 findings.error("workbook.too-large", whole, "the sheet uses " + (last + 1) + " rows, over the limit of " + MAX_ROWS + " for one table",
                         "Keep one table per sheet; check that the sheet holds no data below the table.");
@@ -307,8 +309,8 @@ public final class WorkbookReader {
             }
             // the header row: line-item fields and value columns
             Row head = sheet.getRow(header);
-            if (head.getLastCellNum() > MAX_COLUMNS) {
-                findings.error("workbook.too-large", at(sheet, header, 0), "the header row uses " + head.getLastCellNum() + " columns, over the limit of " + MAX_COLUMNS,
+            if (width(head) > MAX_COLUMNS) {
+                findings.error("workbook.too-large", at(sheet, header, 0), "the header row uses " + width(head) + " columns, over the limit of " + MAX_COLUMNS,
                         "Keep one table per sheet; check that the row holds nothing to the right of the table.");
                 return failed();
             }
@@ -362,8 +364,8 @@ public final class WorkbookReader {
             for (; r <= last; r++) {
                 Row row = sheet.getRow(r);
                 if (blank(row)) break;
-                if (row.getLastCellNum() > MAX_COLUMNS) {
-                    findings.error("workbook.too-large", at(sheet, r, 0), "the row uses " + row.getLastCellNum() + " columns, over the limit of " + MAX_COLUMNS,
+                if (width(row) > MAX_COLUMNS) {
+                    findings.error("workbook.too-large", at(sheet, r, 0), "the row uses " + width(row) + " columns, over the limit of " + MAX_COLUMNS,
                             "Keep one table per sheet; check that the row holds nothing to the right of the table.");
                     return failed();
                 }
@@ -462,12 +464,19 @@ public final class WorkbookReader {
 
         private boolean blank(Row row) {
             if (row == null) return true;
-            for (Cell c : row) {
-                if (c.getCellType() == CellType.BLANK) continue;
-                if (c.getCellType() == CellType.STRING && c.getStringCellValue().isBlank()) continue;
-                return false;
-            }
+            for (Cell c : row) if (!blank(c)) return false;
             return true;
+        }
+
+        private static boolean blank(Cell c) {
+            return c.getCellType() == CellType.BLANK || (c.getCellType() == CellType.STRING && c.getStringCellValue().isBlank());
+        }
+
+        /** The columns a row uses up to its last cell with a value (formatted empty cells do not count). */
+        private static int width(Row row) {
+            int w = 0;
+            for (Cell c : row) if (!blank(c)) w = c.getColumnIndex() + 1;
+            return w;
         }
 
         private <T extends JsonNode> T located(T node, int r, int c) {

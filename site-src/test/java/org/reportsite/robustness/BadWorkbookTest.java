@@ -146,6 +146,21 @@ class BadWorkbookTest {
         assertEquals(before, Snapshot.of(out));
     }
 
+    @org.junit.jupiter.api.Test
+    void formattingFarBelowAndRightOfTheTableIsNoValue() throws IOException {
+        Content content = Content.sample();
+        Workbooks.tablesToWorkbooks(content.dir(), java.util.List.of("income"));
+        java.nio.file.Files.write(content.dir().resolve(FILE), Workbooks.edit(good, wb -> {
+            var style = wb.createCellStyle();
+            style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+            wb.getSheetAt(0).createRow(60_000).createCell(2).setCellStyle(style);
+            wb.getSheetAt(0).getRow(0).createCell(5_000).setCellStyle(style);
+            Workbooks.cell(wb, "id", "h1-2025").getRow().createCell(4_000).setCellValue(" ");
+        }));
+        Cli r = Cli.check(content.dir());
+        assertEquals(0, r.exitCode(), r.all());
+    }
+
     /** Where the cell of a row and a column of the good workbook is, as a finding names it. */
     private static String at(String rowId, String columnId) {
         try (XSSFWorkbook wb = Workbooks.open(good)) {
