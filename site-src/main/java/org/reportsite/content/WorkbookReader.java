@@ -41,10 +41,14 @@ import java.util.TreeMap;
  * their cached results (what Excel last computed and showed); an error value or a formula never computed is refused.
  */
 public final class WorkbookReader {
-    /** A workbook file larger than this is refused before it is opened. */
-    public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+    /**
+     * A workbook file larger than this is refused before it is opened. POI holds a sheet in memory at some ten to fifty
+     * times its XML; the bundled report's 41 tables make a workbook of 64 kB, so these bounds leave room for
+     * a hundred times as much and keep a hostile file from taking the build's memory.
+     */
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     /** An unpacked part (a sheet's XML) larger than this is refused while unpacking: a small file cannot become a huge sheet. */
-    static final long MAX_PART_BYTES = 32L * 1024 * 1024;
+    static final long MAX_PART_BYTES = 16L * 1024 * 1024;
     /** Rows and columns a table sheet may use: far beyond any statement (tables are bounded again by {@link TableReader#MAX_CELLS}). */
     static final int MAX_ROWS = 20_000, MAX_COLUMNS = 300;
 

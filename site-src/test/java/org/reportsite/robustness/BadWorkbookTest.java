@@ -114,6 +114,7 @@ class BadWorkbookTest {
                 new Case("a zip that is not a workbook", b -> zip("hello.txt", "hello".getBytes(StandardCharsets.UTF_8)), "workbook.damaged", FILE),
                 new Case("a truncated workbook", b -> java.util.Arrays.copyOf(b, b.length / 2), "workbook.damaged", FILE),
                 new Case("a sheet that unpacks to a huge part", BadWorkbookTest::bomb, "workbook.too-large", FILE),
+                new Case("a file over the size limit", b -> java.util.Arrays.copyOf(b, 11 * 1024 * 1024), "workbook.too-large", FILE),
                 new Case("a sheet of too many rows", b -> Workbooks.edit(b, wb -> wb.getSheetAt(0).createRow(30_000).createCell(0).setCellValue("x")),
                         "workbook.too-large", FILE + " › income"));
     }
