@@ -45,6 +45,8 @@ final class Assemble implements Stage {
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
         written.put(Reserved.SEARCH_INDEX, SearchIndex.joinUtf8(ctx.pages.stream().map(SitePage::search).toList()));
+        Map<String, byte[]> inspector = new Inspector(report, ctx.index, ctx.checkResult(), ctx.pages).scripts(ctx.pages);
+        written.putAll(inspector);
         String baseUrl = report.meta().baseUrl();
         if (baseUrl != null) {
             written.put(Reserved.SITEMAP, Products.utf8(Hosting.sitemap(baseUrl, ctx.pages.stream().map(SitePage::file).toList())));
@@ -55,7 +57,8 @@ final class Assemble implements Stage {
         taken.add(OutputDir.MARKER);
         statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
-        return downloads + " downloads, " + ctx.statics.size() + " static files, " + String.join(", ", written.keySet());
+        return downloads + " downloads, " + ctx.statics.size() + " static files, " + inspector.size() + " inspector scripts, "
+                + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f)).toList());
     }
 
     private static void put(BuildContext ctx, String file, Object source, byte[] bytes) {
