@@ -57,6 +57,8 @@ final class BuildContext {
     /** The static folder (read under its rule) and its files by site path. */
     InputFolder staticFolder;
     final Map<String, Path> statics = new LinkedHashMap<>();
+    /** The built-in static files the static folder does not replace, by site path. */
+    final Map<String, byte[]> builtinStatics = new LinkedHashMap<>();
 
     BuildContext(SiteBuild.Options options, BuildState last) {
         this.options = options;
