@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 public final class BuiltIn {
     public static final String TEMPLATES = "templates";
     public static final String STATIC = "static";
+    public static final String SCHEMA = "schema";
     private static final String ROOT = "org/reportsite/builtin/";
     private static final Map<String, Map<String, byte[]>> READ = new ConcurrentHashMap<>();
 

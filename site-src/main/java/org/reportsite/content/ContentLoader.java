@@ -34,8 +34,6 @@ import java.util.stream.Stream;
  * first problem; every problem is added to the findings with its file and line, and the caller decides.
  */
 public final class ContentLoader {
-    private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
-            "currency", "source", "baseUrl", "navigation", "trustedHtml", "highlights", "legalNotice");
 
     /** File endings of Markdown that are not read as pages: a page must end in ".md" (lower case). */
     private static final Pattern MARKDOWN_LIKE = Pattern.compile("(?i).*\\.(md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext|rmd)");
@@ -105,7 +103,8 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode r = doc.root();
         if (!f.isObject(r, "report.json")) return null;
-        f.unknownFields(r, "report.json", REPORT_FIELDS);
+        f.unknownFields(r, "report.json", Keys.REPORT);
+        f.text(r, Keys.SCHEMA, "report.json", false);
         ReportMeta.Issuer issuer = null;
         JsonNode iss = r.get("issuer");
         if (iss == null) {
@@ -113,9 +112,10 @@ public final class ContentLoader {
         } else if (f.isObject(iss, "\"issuer\"")) {
             List<ReportMeta.StockCode> codes = new ArrayList<>();
             for (JsonNode c : f.objects(iss, "stockCodes", "the issuer", false)) {
+                f.unknownFields(c, "a stock code", Keys.STOCK_CODE);
                 codes.add(new ReportMeta.StockCode(f.text(c, "code", "a stock code", true), f.text(c, "counter", "a stock code", false)));
             }
-            f.unknownFields(iss, "the issuer", Set.of("name", "localName", "localNameLang", "description", "stockCodes"));
+            f.unknownFields(iss, "the issuer", Keys.ISSUER);
             String localName = f.text(iss, "localName", "the issuer", false);
             issuer = new ReportMeta.Issuer(f.text(iss, "name", "the issuer", true), localName, language(f, iss, localName),
                     f.text(iss, "description", "the issuer", false), List.copyOf(codes));
@@ -126,6 +126,7 @@ public final class ContentLoader {
         ReportMeta.Source source = null;
         JsonNode s = r.get("source");
         if (s != null && f.isObject(s, "\"source\"")) {
+            f.unknownFields(s, "the source", Keys.SOURCE);
             source = new ReportMeta.Source(f.text(s, "title", "the source", true), date(f, s, "date", "the source"),
                     f.text(s, "url", "the source", false));
         }
@@ -140,6 +141,7 @@ public final class ContentLoader {
         if (baseUrl != null && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
         List<ReportMeta.NavSection> nav = new ArrayList<>();
         for (JsonNode n : f.objects(r, "navigation", "report.json", true)) {
+            f.unknownFields(n, "a navigation section", Keys.NAV_SECTION);
             String title = f.text(n, "title", "a navigation section", true);
             List<String> pages = f.strings(n, "pages", "a navigation section");
             String dir = f.text(n, "dir", "a navigation section", false);
@@ -157,7 +159,7 @@ public final class ContentLoader {
         }
         List<ReportMeta.Highlight> highlights = new ArrayList<>();
         for (JsonNode h : f.objects(r, "highlights", "report.json", false)) {
-            f.unknownFields(h, "a highlight", Set.of("fact", "label", "change", "compare", "link"));
+            f.unknownFields(h, "a highlight", Keys.HIGHLIGHT);
             String fact = f.text(h, "fact", "a highlight", true);
             if (fact == null) continue;
             List<String> parts = new ArrayList<>();
@@ -210,6 +212,7 @@ public final class ContentLoader {
             return null;
         }
         if (!f.isObject(p, what)) return null;
+        f.unknownFields(p, what, Keys.PERIOD);
         return new ReportMeta.Period(f.text(p, "id", what, true), f.text(p, "label", what, true), date(f, p, "end", what));
     }
 
@@ -330,7 +333,8 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode list = doc.root();
         if (list.isObject()) {
-            f.unknownFields(list, "glossary.json", Set.of("intro", "terms"));
+            f.unknownFields(list, "glossary.json", Keys.GLOSSARY);
+            f.text(list, Keys.SCHEMA, "glossary.json", false);
             intro[0] = f.text(list, "intro", "glossary.json", false);
             list = list.get("terms");
         }
@@ -342,7 +346,7 @@ public final class ContentLoader {
         Map<String, Location> seen = new LinkedHashMap<>();
         for (JsonNode t : list) {
             if (!f.isObject(t, "a glossary entry")) continue;
-            f.unknownFields(t, "a glossary entry", Set.of("term", "aliases", "definition"));
+            f.unknownFields(t, "a glossary entry", Keys.TERM);
             String term = f.text(t, "term", "a glossary entry", true);
             String def = f.text(t, "definition", "a glossary entry", true);
             if (term == null || def == null) continue;
@@ -363,10 +367,11 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode r = doc.root();
         if (!f.isObject(r, "checks.json")) return Checks.NONE;
-        f.unknownFields(r, "checks.json", Set.of("ties", "precision", "acknowledged"));
+        f.unknownFields(r, "checks.json", Keys.CHECKS);
+        f.text(r, Keys.SCHEMA, "checks.json", false);
         List<Checks.Tie> ties = new ArrayList<>();
         for (JsonNode t : f.objects(r, "ties", "checks.json", false)) {
-            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right", "columns"));
+            f.unknownFields(t, "a tie", Keys.TIE);
             JsonNode left = t.get("left");
             List<String> lefts = left != null && left.isArray() ? f.strings(t, "left", "a tie")
                     : left == null ? List.of() : List.of(String.valueOf(f.text(t, "left", "a tie", true)));
@@ -375,13 +380,13 @@ public final class ContentLoader {
         }
         List<Checks.Precision> precision = new ArrayList<>();
         for (JsonNode p : f.objects(r, "precision", "checks.json", false)) {
-            f.unknownFields(p, "a precision entry", Set.of("table", "columns", "rounded", "reason"));
+            f.unknownFields(p, "a precision entry", Keys.PRECISION);
             precision.add(new Checks.Precision(f.text(p, "table", "a precision entry", true), List.copyOf(f.strings(p, "columns", "a precision entry")),
                     f.bool(p, "rounded", "a precision entry", true), f.text(p, "reason", "a precision entry", true), f.at(p)));
         }
         List<Checks.Acknowledged> acks = new ArrayList<>();
         for (JsonNode a : f.objects(r, "acknowledged", "checks.json", false)) {
-            f.unknownFields(a, "an acknowledged exception", Set.of("finding", "reason"));
+            f.unknownFields(a, "an acknowledged exception", Keys.ACKNOWLEDGED);
             acks.add(new Checks.Acknowledged(f.text(a, "finding", "an acknowledged exception", true),
                     f.text(a, "reason", "an acknowledged exception", true), f.at(a)));
         }
