@@ -43,5 +43,10 @@ public record ReportMeta(Issuer issuer, String title, String shortTitle, Period 
     public record Source(String title, String date, String url) {}
 
     /** A navigation section: either named pages or every page of a narrative folder. */
+    /** Whether a section of the navigation names the page (by id in its {@code pages}). */
+    public boolean navigates(String pageId) {
+        return navigation.stream().anyMatch(s -> s.pages().contains(pageId));
+    }
+
     public record NavSection(String title, List<String> pages, String dir, Location location) {}
 }

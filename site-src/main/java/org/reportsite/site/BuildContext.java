@@ -10,6 +10,7 @@ import org.reportsite.model.Index;
 import org.reportsite.model.Location;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
+import org.reportsite.model.Reserved;
 import org.reportsite.render.Renderer;
 import org.reportsite.render.Templates;
 
@@ -105,6 +106,7 @@ final class BuildContext {
         int pages = report == null ? 0 : report.pages().size();
         int notes = report == null ? 0 : (int) report.pages().stream().filter(Page::isNote).count();
         return new SiteBuild.Result(!findings.hasErrors(), pages, report == null ? 0 : report.tables().size(), notes, findings.list(), checkResult,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000,
+                report == null ? 0 : (int) java.util.Arrays.stream(Reserved.Generated.values()).filter(g -> g.built(report.meta())).count());
     }
 }

@@ -69,7 +69,7 @@ public final class SiteBuild {
     }
 
     /** What a build did. {@code ok} is false when any error was found (nothing was published then). */
-    public record Result(boolean ok, int pages, int tables, int notes, List<Finding> findings, CheckResult checks, long millis) {
+    public record Result(boolean ok, int pages, int tables, int notes, List<Finding> findings, CheckResult checks, long millis, int generated) {
         public long errors() { return findings.stream().filter(Finding::isError).count(); }
 
         public long warnings() { return findings.stream().filter(f -> !f.isError()).count(); }
