@@ -276,8 +276,9 @@
     if (!el) return;
     var folded = false;
     for (var d = el.parentElement; d; d = d.parentElement) {
-      if (d.tagName === 'DETAILS' && !d.open) { d.open = true; folded = true; }
+      if (d.tagName === 'DETAILS') { folded = true; d.open = true; }
     }
+    /* a browser that unfolds it on its own may have scrolled before the unfolding moved it */
     if (folded) el.scrollIntoView();
   };
   window.addEventListener('hashchange', unfold);

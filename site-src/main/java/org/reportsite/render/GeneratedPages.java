@@ -59,7 +59,14 @@ public final class GeneratedPages {
      * that failed or were acknowledged ({@code attention}, shown) and those that passed ({@code passedChecks}, folded).
      */
     public record Category(String name, String id, String intro, long run, long passed, long acknowledged, long failed,
-                           List<Check> attention, List<Check> passedChecks) {}
+                           List<Check> attention, List<Check> passedChecks, List<Group> passedGroups) {}
+
+    /**
+     * Passed checks of one table or page ({@code link}, or null), shown under its name ({@code title}, or null when
+     * their descriptions do not share one) with the name left out of each description: a category folds hundreds
+     * of them, and the page must stay light.
+     */
+    public record Group(String title, String link, List<Check> checks) {}
 
     /**
      * One check as shown: what it verified, where the checked figure lives ({@code table:} or {@code page:} link, or null),
@@ -85,7 +92,7 @@ public final class GeneratedPages {
         for (String c : attention.keySet()) {
             categories.add(new Category(c, categoryId(c), intro.get(c), attention.get(c).size() + passed.get(c).size(),
                     result.count(c, CheckResult.Status.PASSED), result.count(c, CheckResult.Status.ACKNOWLEDGED), result.count(c, CheckResult.Status.FAILED),
-                    List.copyOf(attention.get(c)), List.copyOf(passed.get(c))));
+                    List.copyOf(attention.get(c)), List.copyOf(passed.get(c)), groups(passed.get(c))));
         }
         List<CheckResult.Performed> acks = result.performed().stream().filter(p -> p.status() == CheckResult.Status.ACKNOWLEDGED).toList();
         Set<String> ackKeys = new HashSet<>();
@@ -96,6 +103,25 @@ public final class GeneratedPages {
                 result.count(CheckResult.Status.FAILED), List.copyOf(categories),
                 acks.stream().map(p -> check(words, p, null, p.key() == null ? null : "#" + CheckResult.anchor(p.key()))).toList(), warnings,
                 result.exempted().stream().map(p -> check(words, p, null, null)).toList());
+    }
+
+    /** The passed checks by the table or page they link to, in order of first appearance. */
+    static List<Group> groups(List<Check> checks) {
+        Map<String, List<Check>> byLink = new LinkedHashMap<>();
+        for (Check c : checks) byLink.computeIfAbsent(c.link() == null ? "" : c.link().replaceFirst("#.*", ""), k -> new ArrayList<>()).add(c);
+        List<Group> out = new ArrayList<>();
+        for (var e : byLink.entrySet()) {
+            List<Check> cs = e.getValue();
+            String first = cs.get(0).description();
+            int colon = first.indexOf(": ");
+            String prefix = colon > 0 ? first.substring(0, colon) : null;
+            String title = prefix != null && cs.stream().allMatch(c -> c.description().startsWith(prefix + ": ")) ? prefix : null;
+            int cut = title == null ? 0 : title.length() + 2;
+            List<Check> shortened = cs.stream().map(c -> new Check(c.description().substring(cut), null, c.label(), c.cssClass(), c.detail(),
+                    c.key(), c.anchor(), c.target())).toList();
+            out.add(new Group(title, e.getKey().isEmpty() ? null : e.getKey(), shortened));
+        }
+        return List.copyOf(out);
     }
 
     private static Check check(Readable words, CheckResult.Performed p, String anchor, String target) {

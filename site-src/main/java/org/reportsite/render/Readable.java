@@ -26,55 +26,59 @@ final class Readable {
 
     Readable(Report report) { this.report = report; }
 
-    /** A check's description: a page named by id and line is named by its title. */
+    /** A check's description: a page named by id and line is named by its title, a figure by its line item, table and period. */
     String description(String d) {
         Matcher m = PAGE_LINE.matcher(d);
         if (m.find()) {
             Optional<Page> page = report.page(m.group(1));
             if (page.isPresent()) d = page.get().title() + ": " + d.substring(m.end());
         }
-        return text(d);
+        return words(d, true);
     }
 
-    /** Any text of a check: every figure named by key is named by its line item, table and period. */
-    String text(String s) {
+    /** The detail of a check, whose description names the tables and the period: a figure is named by its line item. */
+    String text(String s) { return words(s, false); }
+
+    private String words(String s, boolean withPeriod) {
         if (s == null || s.isEmpty()) return s;
         Matcher d = FACT_DIRECTIVE.matcher(s);
         StringBuilder b = new StringBuilder();
         while (d.find()) {
             String ref = d.group(1).strip();
             Matcher r = REF.matcher(ref);
-            String words = r.matches() ? figure(r) : null;
+            String words = r.matches() ? figure(r, withPeriod) : null;
             d.appendReplacement(b, Matcher.quoteReplacement(words != null ? words : d.group()));
         }
         d.appendTail(b);
         Matcher r = REF.matcher(b.toString());
         StringBuilder out = new StringBuilder();
         while (r.find()) {
-            String words = figure(r);
+            String words = figure(r, withPeriod);
             r.appendReplacement(out, Matcher.quoteReplacement(words != null ? words : r.group()));
         }
         r.appendTail(out);
         return out.toString();
     }
 
-    /** "Revenue (Income statement, six months ended 30 June 2025)", "minus ..." when negated; null when it names no figure. */
-    private String figure(Matcher m) {
+    /**
+     * "Revenue (Income statement, six months ended 30 June 2025)", or "Revenue" alone in a detail (its description
+     * names the tables and period), "minus ..." when negated; null when it names no figure.
+     */
+    private String figure(Matcher m, boolean withPeriod) {
         Table t = report.tables().get(m.group(2));
         if (t == null) return null;
         Optional<Row> row = t.row(m.group(3));
         if (row.isEmpty()) return null;
         String label = row.get().label() == null || row.get().label().isBlank() ? row.get().id() : row.get().label().strip();
         String col = m.group(4);
-        String when;
-        if (col.equals("*")) {
-            when = null;
-        } else {
+        String when = null;
+        if (!col.equals("*")) {
             Optional<Table.Column> c = t.column(col);
             Optional<Table.Computed> computed = t.computed().stream().filter(x -> x.id().equals(col)).findFirst();
             if (c.isEmpty() && computed.isEmpty()) return null;
-            when = c.map(Readable::period).orElseGet(() -> computed.get().label());
+            if (withPeriod) when = c.map(Readable::period).orElseGet(() -> computed.get().label());
         }
+        if (!withPeriod) return (m.group(1).isEmpty() ? "" : "minus ") + label;
         return (m.group(1).isEmpty() ? "" : "minus ") + label + " (" + t.title() + (when == null ? "" : ", " + when) + ")";
     }
 

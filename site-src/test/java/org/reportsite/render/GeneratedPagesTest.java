@@ -94,6 +94,9 @@ class GeneratedPagesTest {
         Element passed = d.getElementById("check-foot.a.total.h1");
         assertEquals("details", passed.parent().parent().tagName(), "a passed check is folded");
         assertEquals("Show the 1 passed checks", passed.parent().parent().selectFirst("summary").text());
+        assertEquals("Total = sum of its 2 lines: 2,000 = 2,000", passed.text(), "under the name of its table");
+        assertEquals("table:a", passed.parent().previousElementSibling().selectFirst("a").attr("href"));
+        assertEquals("A", passed.parent().previousElementSibling().text());
         assertEquals("page:p", d.selectFirst("ul.exempted a").attr("href"));
     }
 
@@ -111,8 +114,7 @@ class GeneratedPagesTest {
         assertTrue(text.contains("Figures in HK$'000 (thousands of Hong Kong dollars) must add up exactly"), text);
         assertTrue(!text.contains("RMB"), "no word of another report's currency: " + text);
         GeneratedPages.Check tie = v.categories().get(0).passedChecks().get(0);
-        assertEquals("Revenue (Financial highlights, six months ended 30 September 2025) 612.3 = Revenue (Condensed consolidated income statement, "
-                + "six months ended 30 September 2025) 612,317: equal when rounded to HK$ million", tie.detail());
+        assertEquals("Revenue 612.3 = Revenue 612,317: equal when rounded to HK$ million", tie.detail(), "the tables and period are the description's");
         GeneratedPages.Check fact = v.categories().get(1).passedChecks().get(0);
         assertEquals("Financial review: Profit for the period (Condensed consolidated income statement, six months ended 30 September 2025)", fact.description());
         GeneratedPages.Check kept = v.categories().get(2).passedChecks().get(0);
