@@ -1,6 +1,7 @@
 package org.reportsite.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.reportsite.model.Brand;
 import org.reportsite.model.Checks;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Findings;
@@ -170,12 +171,64 @@ public final class ContentLoader {
         }
         String legal = f.text(r, "legalNotice", "report.json", false);
         ReportMeta.PageRef legalNotice = legal == null ? null : new ReportMeta.PageRef(legal, f.at(r.get("legalNotice")));
+        Brand brand = brand(f, r.get("brand"));
         String title = f.text(r, "title", "report.json", true);
         if (issuer == null || title == null || period == null) return null;
         String shortTitle = f.text(r, "shortTitle", "report.json", false);
         return new ReportMeta(issuer, title, shortTitle == null ? title : shortTitle, period, List.copyOf(comparatives),
                 f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav), f.bool(r, "trustedHtml", "report.json", false),
-                List.copyOf(highlights), legalNotice);
+                List.copyOf(highlights), legalNotice, brand);
+    }
+
+    /** Image files a logo may be. */
+    private static final Set<String> LOGO_TYPES = Set.of("svg", "png", "jpg", "jpeg", "webp", "gif");
+
+    /**
+     * report.json "brand": a logo file of the content folder and an accent colour readable on every background it
+     * is written on ({@link Brand.Colour#worstContrast}); each problem located at its field, with what would do.
+     */
+    private Brand brand(JsonFields f, JsonNode b) {
+        if (b == null || b.isNull() || !f.isObject(b, "\"brand\"")) return null;
+        f.unknownFields(b, "\"brand\"", Keys.BRAND);
+        String logo = f.text(b, "logo", "\"brand\"", false);
+        String written = f.text(b, "accent", "\"brand\"", false);
+        if (logo != null) {
+            String ext = logo.contains(".") ? logo.substring(logo.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+            Path file = root.resolve(logo).normalize();
+            if (!LOGO_TYPES.contains(ext)) {
+                findings.error("brand.logo", f.at(b.get("logo")), "the logo \"" + logo + "\" is not an image file this site can show",
+                        "Name an .svg, .png, .jpg, .webp or .gif file of the content folder, e.g. \"logo.svg\".");
+                logo = null;
+            } else if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+                findings.error("brand.logo", f.at(b.get("logo")), "the logo \"" + logo + "\" is not a file of the content folder",
+                        "Put the image into the content folder (next to report.json) and name it by its path there, e.g. \"logo.svg\".");
+                logo = null;
+            } else {
+                try {
+                    folder.checkInside(file, logo);
+                } catch (ContentSyntaxException e) {
+                    findings.error("brand.logo", f.at(b.get("logo")), e.getMessage(), e.hint());
+                    logo = null;
+                }
+            }
+        }
+        String accent = null;
+        if (written != null) {
+            accent = Brand.Colour.normalise(written);
+            if (accent == null) {
+                findings.error("brand.accent", f.at(b.get("accent")), "the accent colour \"" + written + "\" is not a colour written #rrggbb",
+                        "Write it as a hexadecimal colour, e.g. \"#8a1538\".");
+            } else if (Brand.Colour.worstContrast(accent) < Brand.MIN_CONTRAST) {
+                String readable = Brand.Colour.darkenUntilReadable(accent);
+                findings.error("brand.contrast", f.at(b.get("accent")), String.format(java.util.Locale.ROOT,
+                                "the accent colour %s is too light to read as link text: contrast %.2f:1 on the site's light backgrounds, "
+                                        + "WCAG AA needs %.1f:1", accent, Brand.Colour.worstContrast(accent), Brand.MIN_CONTRAST),
+                        String.format(java.util.Locale.ROOT, "Use a darker shade of it, such as \"%s\" (%.2f:1), or your brand's dark colour.",
+                                readable, Brand.Colour.worstContrast(readable)));
+                accent = null;
+            }
+        }
+        return logo == null && accent == null ? null : new Brand(logo, accent, f.at(b));
     }
 
     /**

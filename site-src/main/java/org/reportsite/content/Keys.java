@@ -14,13 +14,14 @@ public final class Keys {
     public static final String SCHEMA = "$schema";
 
     public static final Set<String> REPORT = Set.of(SCHEMA, "issuer", "title", "shortTitle", "period", "comparativePeriods",
-            "currency", "source", "baseUrl", "navigation", "trustedHtml", "highlights", "legalNotice");
+            "currency", "source", "baseUrl", "navigation", "trustedHtml", "highlights", "legalNotice", "brand");
     public static final Set<String> ISSUER = Set.of("name", "localName", "localNameLang", "description", "stockCodes");
     public static final Set<String> STOCK_CODE = Set.of("code", "counter");
     public static final Set<String> PERIOD = Set.of("id", "label", "end");
     public static final Set<String> SOURCE = Set.of("title", "date", "url");
     public static final Set<String> NAV_SECTION = Set.of("title", "pages", "dir");
     public static final Set<String> HIGHLIGHT = Set.of("fact", "label", "change", "compare", "link");
+    public static final Set<String> BRAND = Set.of("logo", "accent");
 
     public static final Set<String> TABLE = Set.of(SCHEMA, "id", "title", "unit", "decimals", "period", "columnGroups",
             "columns", "columnSums", "rows", "footnotes", "computed", "description");
@@ -52,6 +53,7 @@ public final class Keys {
         m.put("report.schema.json#/$defs/source", SOURCE);
         m.put("report.schema.json#/$defs/navigationSection", NAV_SECTION);
         m.put("report.schema.json#/$defs/highlight", HIGHLIGHT);
+        m.put("report.schema.json#/$defs/brand", BRAND);
         m.put("table.schema.json#", TABLE);
         m.put("table.schema.json#/$defs/columnGroup", COLUMN_GROUP);
         m.put("table.schema.json#/$defs/column", COLUMN);

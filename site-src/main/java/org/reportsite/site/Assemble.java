@@ -3,6 +3,7 @@ package org.reportsite.site;
 import org.reportsite.content.BuiltIn;
 import org.reportsite.content.ContentSyntaxException;
 import org.reportsite.content.InputFolder;
+import org.reportsite.model.Brand;
 import org.reportsite.model.Location;
 import org.reportsite.model.Report;
 import org.reportsite.model.Reserved;
@@ -24,6 +25,9 @@ import java.util.Set;
  * files of the same name.
  */
 final class Assemble implements Stage {
+    /** The style sheet of report.json's accent colour, linked after the site's own. */
+    static final String BRAND_CSS = "assets/brand.css";
+
     @Override
     public String name() { return "assemble"; }
 
@@ -42,6 +46,18 @@ final class Assemble implements Stage {
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
         written.put(Reserved.SEARCH_INDEX, SearchIndex.joinUtf8(ctx.pages.stream().map(SitePage::search).toList()));
+        Brand brand = report.meta().brand();
+        if (brand != null && brand.accent() != null) written.put(BRAND_CSS, Products.utf8(brand.css()));
+        if (brand != null && brand.logo() != null) {
+            InputFolder content = InputFolder.content(ctx.options.content());
+            try {
+                written.put(brand.logoFile(), content.readBytes(ctx.options.content().resolve(brand.logo()), brand.logo()));
+            } catch (ContentSyntaxException e) {
+                ctx.findings.error(e.code(), e.location(), e.getMessage(), e.hint());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         String baseUrl = report.meta().baseUrl();
         if (baseUrl != null) {
             written.put(Reserved.SITEMAP, Products.utf8(Hosting.sitemap(baseUrl, ctx.pages.stream().map(SitePage::file).toList())));
