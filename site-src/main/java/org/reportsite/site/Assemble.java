@@ -46,6 +46,8 @@ final class Assemble implements Stage {
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
         written.put(Reserved.SEARCH_INDEX, SearchIndex.joinUtf8(ctx.pages.stream().map(SitePage::search).toList()));
+        Map<String, byte[]> inspector = new Inspector(report, ctx.index, ctx.checkResult(), ctx.pages).scripts(ctx.pages);
+        written.putAll(inspector);
         Brand brand = report.meta().brand();
         if (brand != null && brand.accent() != null) written.put(BRAND_CSS, Products.utf8(brand.css()));
         if (brand != null && brand.logo() != null) {
@@ -68,7 +70,8 @@ final class Assemble implements Stage {
         taken.add(OutputDir.MARKER);
         statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
-        return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + String.join(", ", written.keySet());
+        return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + inspector.size() + " inspector scripts, "
+                + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f)).toList());
     }
 
     private static void put(BuildContext ctx, String file, Object source, byte[] bytes) {

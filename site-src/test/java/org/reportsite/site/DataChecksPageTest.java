@@ -40,7 +40,9 @@ class DataChecksPageTest {
         for (String page : SiteTree.pages(out)) {
             assertFalse(Files.readString(out.resolve(page)).contains("data-checks"), page + " does not name the page");
         }
-        assertFalse(Files.readString(out.resolve("assets/search-index.js")).contains("data-checks"));
+        for (String file : SiteTree.files(out)) {
+            if (file.endsWith(".js")) assertFalse(Files.readString(out.resolve(file)).contains("data-checks.html"), file + " (search, inspector) links no such page");
+        }
         Document cover = SiteTree.parse(out, "index.html");
         Element mark = cover.selectFirst(".ack-mark");
         assertNotNull(mark, "the acknowledged header is still marked");
