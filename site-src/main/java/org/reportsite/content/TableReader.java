@@ -24,11 +24,6 @@ final class TableReader {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Rows × shown columns of one table: far beyond any statement, small enough to render in seconds. */
     static final long MAX_CELLS = 100_000;
-    private static final Set<String> TABLE_FIELDS = Set.of("id", "title", "unit", "decimals", "period", "columnGroups",
-            "columns", "columnSums", "rows", "footnotes", "computed", "description");
-    private static final Set<String> COLUMN_FIELDS = Set.of("id", "label", "subLabel", "period", "unit", "decimals", "negative", "kind");
-    private static final Set<String> ROW_FIELDS = Set.of("id", "label", "style", "indent", "notes", "footnotes", "values", "sum", "columns");
-    private static final Set<String> COMPUTED_FIELDS = Set.of("type", "id", "label", "from", "to", "of", "total", "published", "basis");
 
     private final LocatedJson doc;
     private final Findings findings;
@@ -59,7 +54,8 @@ final class TableReader {
         JsonNode root = doc.root();
         if (!f.isObject(root, "a table file")) return null;
         int before = findings.list().size();
-        f.unknownFields(root, "the table", TABLE_FIELDS);
+        f.unknownFields(root, "the table", Keys.TABLE);
+        f.text(root, Keys.SCHEMA, "the table", false);
         String id = f.text(root, "id", "the table", true);
         if (id != null && !id.equals(expectedId)) {
             findings.error("table.id", f.at(root.get("id")), "table id \"" + id + "\" does not match its file name \"" + expectedId + ".json\"",
@@ -81,6 +77,7 @@ final class TableReader {
 
         List<Table.ColumnGroup> groups = new ArrayList<>();
         for (JsonNode g : f.objects(root, "columnGroups", "the table", false)) {
+            f.unknownFields(g, "a column group", Keys.COLUMN_GROUP);
             List<String> spanned = f.strings(g, "columns", "a column group");
             checkColumns(spanned, columnIds, g.get("columns"), "column group");
             groups.add(new Table.ColumnGroup(f.text(g, "label", "a column group", true), spanned, f.at(g)));
@@ -88,6 +85,7 @@ final class TableReader {
         List<Table.Footnote> footnotes = new ArrayList<>();
         Set<String> footnoteIds = new HashSet<>();
         for (JsonNode n : f.objects(root, "footnotes", "the table", false)) {
+            f.unknownFields(n, "a footnote", Keys.FOOTNOTE);
             String fid = f.text(n, "id", "a footnote", true);
             if (fid != null && !footnoteIds.add(fid)) {
                 findings.error("table.duplicate-footnote", f.at(n), "footnote \"" + fid + "\" is defined twice", "Give each footnote its own id.");
@@ -99,6 +97,7 @@ final class TableReader {
         for (Row r : rows) if (r.id() != null) rowIds.add(r.id());
         List<Table.ColumnSum> columnSums = new ArrayList<>();
         for (JsonNode cs : f.objects(root, "columnSums", "the table", false)) {
+            f.unknownFields(cs, "a column sum", Keys.COLUMN_SUM);
             String col = f.text(cs, "column", "a column sum", true);
             List<String> of = f.strings(cs, "of", "a column sum");
             if (col != null) checkColumns(List.of(col), columnIds, cs.get("column"), "column sum");
@@ -107,7 +106,7 @@ final class TableReader {
         }
         List<Table.Computed> computed = new ArrayList<>();
         for (JsonNode c : f.objects(root, "computed", "the table", false)) {
-            f.unknownFields(c, "a computed column", COMPUTED_FIELDS);
+            f.unknownFields(c, "a computed column", Keys.COMPUTED);
             String type = f.text(c, "type", "a computed column", true);
             if (type != null && !type.equals("change") && !type.equals("share")) {
                 findings.error("table.computed", f.at(c.get("type")), "computed column type \"" + type + "\" is unknown",
@@ -169,7 +168,7 @@ final class TableReader {
             findings.error("table.no-columns", f.at(root.get("columns")), "the table has no columns", "Add at least one column.");
         }
         for (JsonNode c : nodes) {
-            f.unknownFields(c, "a column", COLUMN_FIELDS);
+            f.unknownFields(c, "a column", Keys.COLUMN);
             String id = f.text(c, "id", "a column", true);
             if (id == null) continue;
             if (!ID.matcher(id).matches()) {
@@ -208,7 +207,7 @@ final class TableReader {
         Set<Integer> typedLater = new HashSet<>(); // sum rows without "values": their values are computed
         Set<String> seen = new HashSet<>();
         for (JsonNode r : f.objects(root, "rows", "the table", true)) {
-            f.unknownFields(r, "a row", ROW_FIELDS);
+            f.unknownFields(r, "a row", Keys.ROW);
             String id = f.text(r, "id", "a row", true);
             String what = id == null ? "a row" : "row \"" + id + "\"";
             if (id != null && !ID.matcher(id).matches()) {

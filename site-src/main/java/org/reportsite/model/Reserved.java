@@ -35,6 +35,12 @@ public final class Reserved {
 
         public String id() { return id; }
 
+        /**
+         * Whether a build of this report writes the page: the Data checks page only when the navigation lists it (a
+         * report may leave it out; {@code check} lists every check all the same), the others always.
+         */
+        public boolean built(ReportMeta meta) { return this != DATA_CHECKS || meta.navigates(id); }
+
         public String title() { return title; }
 
         public String file() { return SitePaths.pageFile(id); }
