@@ -327,6 +327,22 @@
   });
   if (input.value.trim()) update(); /* a value restored by the browser on "back" */
 
+  /* ---------- a link to an element folded in a closed <details> (a passed check): open it, then show the element ---------- */
+  var unfold = function () {
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    var el = id && document.getElementById(id);
+    if (!el) return;
+    var folded = false;
+    for (var d = el.parentElement; d; d = d.parentElement) {
+      if (d.tagName === 'DETAILS') { folded = true; d.open = true; }
+    }
+    /* a browser that unfolds it on its own may have scrolled before the unfolding moved it */
+    if (folded) el.scrollIntoView();
+  };
+  window.addEventListener('hashchange', unfold);
+  unfold();
+
   /* ---------- "on this page": mark the section being read ---------- */
   var toc = document.querySelector('.toc');
   if (toc && 'IntersectionObserver' in window) {

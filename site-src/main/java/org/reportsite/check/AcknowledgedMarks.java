@@ -2,6 +2,7 @@ package org.reportsite.check;
 
 import org.reportsite.model.Checks;
 import org.reportsite.model.Report;
+import org.reportsite.model.Reserved;
 import org.reportsite.model.Row;
 import org.reportsite.model.Table;
 
@@ -22,10 +23,13 @@ import java.util.Optional;
  * reported as an unused acknowledgement by the check stage.
  */
 public final class AcknowledgedMarks {
-    /** One mark: the check's anchor on the Data checks page and the acknowledged reason. */
-    public record Mark(String key, String anchor, String reason) {
-        /** The link to the check's entry, in the site's own scheme (resolved to a relative link by the html stage). */
-        public String href() { return "site:data-checks.html#" + anchor; }
+    /**
+     * One mark: the check's anchor on the Data checks page, the acknowledged reason, and whether the site has that
+     * page (a report may leave it out of its navigation; the mark then carries the reason alone).
+     */
+    public record Mark(String key, String anchor, String reason, boolean linked) {
+        /** The link to the check's entry, in the site's own scheme (resolved to a relative link by the html stage), or null. */
+        public String href() { return linked ? "site:" + Reserved.Generated.DATA_CHECKS.file() + "#" + anchor : null; }
     }
 
     /** The marks of one table, by cell ({@code row/column}) and by column header ({@code column}). */
@@ -37,6 +41,17 @@ public final class AcknowledgedMarks {
         public List<Mark> header(String column) { return headers.getOrDefault(column, List.of()); }
 
         public boolean isEmpty() { return cells.isEmpty() && headers.isEmpty(); }
+
+        /** Every mark of the table once, headers first, in the order of checks.json within each. */
+        public List<Mark> all() {
+            java.util.Set<Mark> out = new java.util.LinkedHashSet<>();
+            headers.values().forEach(out::addAll);
+            cells.values().forEach(out::addAll);
+            return List.copyOf(out);
+        }
+
+        /** Whether the marks link to the Data checks page (false when the site has none). */
+        public boolean linked() { return all().stream().allMatch(Mark::linked); }
     }
 
     private AcknowledgedMarks() {}
@@ -45,9 +60,10 @@ public final class AcknowledgedMarks {
     public static Map<String, TableMarks> of(Report report) {
         Map<String, Map<String, List<Mark>>> cells = new LinkedHashMap<>();
         Map<String, Map<String, List<Mark>>> headers = new LinkedHashMap<>();
+        boolean linked = Reserved.Generated.DATA_CHECKS.built(report.meta());
         for (Checks.Acknowledged a : report.checks().acknowledged()) {
             if (a.finding() == null) continue;
-            Mark m = new Mark(a.finding(), CheckResult.anchor(a.finding()), a.reason());
+            Mark m = new Mark(a.finding(), CheckResult.anchor(a.finding()), a.reason(), linked);
             String[] p = a.finding().split("/", -1);
             switch (p[0]) {
                 case "foot" -> {

@@ -46,7 +46,7 @@ final class HeaderYearCheck {
                 if (c.subLabel() != null) own.addAll(years(c.subLabel()));
                 if (headerYears.isEmpty()) continue;
                 String key = "header/" + t.id() + "/" + c.id();
-                String description = t.title() + ": header of column \"" + c.id() + "\" names the year of its period (" + c.period() + ")";
+                String description = t.title() + ": header “" + c.label() + "” names the year of its period (" + c.period() + ")";
                 Set<String> wrong = new LinkedHashSet<>(headerYears);
                 wrong.removeAll(periodYears);
                 String link = out.rowLink(t.id(), null);

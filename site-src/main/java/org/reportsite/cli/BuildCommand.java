@@ -38,7 +38,7 @@ final class BuildCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        o.printf("Built %d pages, %d tables, %d notes; %d warning(s); %d ms → %s%n", r.pages() + Reserved.Generated.values().length, r.tables(), r.notes(), r.warnings(), r.millis(), out);
+        o.printf("Built %d pages, %d tables, %d notes; %d warning(s); %d ms → %s%n", r.pages() + r.generated(), r.tables(), r.notes(), r.warnings(), r.millis(), out);
         o.flush();
         return 0;
     }

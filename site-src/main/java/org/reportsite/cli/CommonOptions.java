@@ -9,10 +9,12 @@ final class CommonOptions {
     @Option(names = "--content", paramLabel = "DIR", description = "Content folder (default: ${DEFAULT-VALUE}).", defaultValue = "content")
     Path content;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "Thymeleaf templates (default: ${DEFAULT-VALUE}).", defaultValue = "templates")
+    @Option(names = "--templates", paramLabel = "DIR", description = "Thymeleaf templates that replace the built-in ones file by file "
+            + "(default: a templates folder beside the content folder, if there is one).")
     Path templates;
 
-    @Option(names = "--static", paramLabel = "DIR", description = "Static files copied as is (default: ${DEFAULT-VALUE}).", defaultValue = "static")
+    @Option(names = "--static", paramLabel = "DIR", description = "Static files (CSS, JavaScript, images) that replace or add to the built-in ones "
+            + "file by file (default: a static folder beside the content folder, if there is one).")
     Path staticDir;
 
     @Option(names = "--strict", description = "A figure of the prose that cannot be bound to the dataset is an error, not a warning.")

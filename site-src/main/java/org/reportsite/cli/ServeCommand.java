@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,8 +47,11 @@ final class ServeCommand implements Callable<Integer> {
                 err.flush();
             }
         })) {
-            o.printf("Serving %s on http://127.0.0.1:%d/ — watching %s, %s and %s. Ctrl+C stops.%n", out,
-                    preview.address().getPort(), common.content, common.templates, common.staticDir);
+            List<Path> watched = new ArrayList<>(List.of(options.content()));
+            if (options.templatesFolder() != null) watched.add(options.templatesFolder());
+            if (options.staticFolder() != null) watched.add(options.staticFolder());
+            o.printf("Serving %s on http://127.0.0.1:%d/ — watching %s. Ctrl+C stops.%n", out, preview.address().getPort(),
+                    String.join(", ", watched.stream().map(Path::toString).toList()));
             o.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();

@@ -1,6 +1,7 @@
 package org.reportsite.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.reportsite.model.Brand;
 import org.reportsite.model.Checks;
 import org.reportsite.model.Finding;
 import org.reportsite.model.Findings;
@@ -34,8 +35,6 @@ import java.util.stream.Stream;
  * first problem; every problem is added to the findings with its file and line, and the caller decides.
  */
 public final class ContentLoader {
-    private static final Set<String> REPORT_FIELDS = Set.of("issuer", "title", "shortTitle", "period", "comparativePeriods",
-            "currency", "source", "baseUrl", "navigation", "trustedHtml", "highlights", "legalNotice");
 
     /** File endings of Markdown that are not read as pages: a page must end in ".md" (lower case). */
     private static final Pattern MARKDOWN_LIKE = Pattern.compile("(?i).*\\.(md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext|rmd)");
@@ -105,7 +104,8 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode r = doc.root();
         if (!f.isObject(r, "report.json")) return null;
-        f.unknownFields(r, "report.json", REPORT_FIELDS);
+        f.unknownFields(r, "report.json", Keys.REPORT);
+        f.text(r, Keys.SCHEMA, "report.json", false);
         ReportMeta.Issuer issuer = null;
         JsonNode iss = r.get("issuer");
         if (iss == null) {
@@ -113,9 +113,10 @@ public final class ContentLoader {
         } else if (f.isObject(iss, "\"issuer\"")) {
             List<ReportMeta.StockCode> codes = new ArrayList<>();
             for (JsonNode c : f.objects(iss, "stockCodes", "the issuer", false)) {
+                f.unknownFields(c, "a stock code", Keys.STOCK_CODE);
                 codes.add(new ReportMeta.StockCode(f.text(c, "code", "a stock code", true), f.text(c, "counter", "a stock code", false)));
             }
-            f.unknownFields(iss, "the issuer", Set.of("name", "localName", "localNameLang", "description", "stockCodes"));
+            f.unknownFields(iss, "the issuer", Keys.ISSUER);
             String localName = f.text(iss, "localName", "the issuer", false);
             issuer = new ReportMeta.Issuer(f.text(iss, "name", "the issuer", true), localName, language(f, iss, localName),
                     f.text(iss, "description", "the issuer", false), List.copyOf(codes));
@@ -126,6 +127,7 @@ public final class ContentLoader {
         ReportMeta.Source source = null;
         JsonNode s = r.get("source");
         if (s != null && f.isObject(s, "\"source\"")) {
+            f.unknownFields(s, "the source", Keys.SOURCE);
             source = new ReportMeta.Source(f.text(s, "title", "the source", true), date(f, s, "date", "the source"),
                     f.text(s, "url", "the source", false));
         }
@@ -140,6 +142,7 @@ public final class ContentLoader {
         if (baseUrl != null && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
         List<ReportMeta.NavSection> nav = new ArrayList<>();
         for (JsonNode n : f.objects(r, "navigation", "report.json", true)) {
+            f.unknownFields(n, "a navigation section", Keys.NAV_SECTION);
             String title = f.text(n, "title", "a navigation section", true);
             List<String> pages = f.strings(n, "pages", "a navigation section");
             String dir = f.text(n, "dir", "a navigation section", false);
@@ -157,7 +160,7 @@ public final class ContentLoader {
         }
         List<ReportMeta.Highlight> highlights = new ArrayList<>();
         for (JsonNode h : f.objects(r, "highlights", "report.json", false)) {
-            f.unknownFields(h, "a highlight", Set.of("fact", "label", "change", "compare", "link"));
+            f.unknownFields(h, "a highlight", Keys.HIGHLIGHT);
             String fact = f.text(h, "fact", "a highlight", true);
             if (fact == null) continue;
             List<String> parts = new ArrayList<>();
@@ -168,12 +171,64 @@ public final class ContentLoader {
         }
         String legal = f.text(r, "legalNotice", "report.json", false);
         ReportMeta.PageRef legalNotice = legal == null ? null : new ReportMeta.PageRef(legal, f.at(r.get("legalNotice")));
+        Brand brand = brand(f, r.get("brand"));
         String title = f.text(r, "title", "report.json", true);
         if (issuer == null || title == null || period == null) return null;
         String shortTitle = f.text(r, "shortTitle", "report.json", false);
         return new ReportMeta(issuer, title, shortTitle == null ? title : shortTitle, period, List.copyOf(comparatives),
                 f.text(r, "currency", "report.json", true), source, baseUrl, List.copyOf(nav), f.bool(r, "trustedHtml", "report.json", false),
-                List.copyOf(highlights), legalNotice);
+                List.copyOf(highlights), legalNotice, brand);
+    }
+
+    /** Image files a logo may be. */
+    private static final Set<String> LOGO_TYPES = Set.of("svg", "png", "jpg", "jpeg", "webp", "gif");
+
+    /**
+     * report.json "brand": a logo file of the content folder and an accent colour readable on every background it
+     * is written on ({@link Brand.Colour#worstContrast}); each problem located at its field, with what would do.
+     */
+    private Brand brand(JsonFields f, JsonNode b) {
+        if (b == null || b.isNull() || !f.isObject(b, "\"brand\"")) return null;
+        f.unknownFields(b, "\"brand\"", Keys.BRAND);
+        String logo = f.text(b, "logo", "\"brand\"", false);
+        String written = f.text(b, "accent", "\"brand\"", false);
+        if (logo != null) {
+            String ext = logo.contains(".") ? logo.substring(logo.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+            Path file = root.resolve(logo).normalize();
+            if (!LOGO_TYPES.contains(ext)) {
+                findings.error("brand.logo", f.at(b.get("logo")), "the logo \"" + logo + "\" is not an image file this site can show",
+                        "Name an .svg, .png, .jpg, .webp or .gif file of the content folder, e.g. \"logo.svg\".");
+                logo = null;
+            } else if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+                findings.error("brand.logo", f.at(b.get("logo")), "the logo \"" + logo + "\" is not a file of the content folder",
+                        "Put the image into the content folder (next to report.json) and name it by its path there, e.g. \"logo.svg\".");
+                logo = null;
+            } else {
+                try {
+                    folder.checkInside(file, logo);
+                } catch (ContentSyntaxException e) {
+                    findings.error("brand.logo", f.at(b.get("logo")), e.getMessage(), e.hint());
+                    logo = null;
+                }
+            }
+        }
+        String accent = null;
+        if (written != null) {
+            accent = Brand.Colour.normalise(written);
+            if (accent == null) {
+                findings.error("brand.accent", f.at(b.get("accent")), "the accent colour \"" + written + "\" is not a colour written #rrggbb",
+                        "Write it as a hexadecimal colour, e.g. \"#8a1538\".");
+            } else if (Brand.Colour.worstContrast(accent) < Brand.MIN_CONTRAST) {
+                String readable = Brand.Colour.darkenUntilReadable(accent);
+                findings.error("brand.contrast", f.at(b.get("accent")), String.format(java.util.Locale.ROOT,
+                                "the accent colour %s is too light to read as link text: contrast %.2f:1 on the site's light backgrounds, "
+                                        + "WCAG AA needs %.1f:1", accent, Brand.Colour.worstContrast(accent), Brand.MIN_CONTRAST),
+                        String.format(java.util.Locale.ROOT, "Use a darker shade of it, such as \"%s\" (%.2f:1), or your brand's dark colour.",
+                                readable, Brand.Colour.worstContrast(readable)));
+                accent = null;
+            }
+        }
+        return logo == null && accent == null ? null : new Brand(logo, accent, f.at(b));
     }
 
     /**
@@ -210,6 +265,7 @@ public final class ContentLoader {
             return null;
         }
         if (!f.isObject(p, what)) return null;
+        f.unknownFields(p, what, Keys.PERIOD);
         return new ReportMeta.Period(f.text(p, "id", what, true), f.text(p, "label", what, true), date(f, p, "end", what));
     }
 
@@ -262,7 +318,73 @@ public final class ContentLoader {
             if (found.subList(before, found.size()).stream().anyMatch(Finding::isError)) damaged.add(expectedId);
             if (t != null) tables.putIfAbsent(t.id(), t);
         }
+        for (Path file : list(dir, ".xlsx")) {
+            // "~$results.xlsx" is the lock file Excel keeps next to a workbook while it is open: not a workbook
+            if (!file.getFileName().toString().startsWith("~$")) readWorkbook(file, tables);
+        }
         return tables;
+    }
+
+    /**
+     * The tables of a workbook (one per sheet), read into the same located trees as a JSON table and by the same
+     * {@link TableReader}, so every rule and message is shared and a finding names the sheet and cell.
+     */
+    private void readWorkbook(Path file, Map<String, Table> tables) {
+        String relative = "data/" + file.getFileName();
+        BasicFileAttributes attrs = reuse == null ? null : ParsedFiles.attributes(file);
+        @SuppressWarnings("unchecked")
+        List<Table> known = reuse == null ? null : (List<Table>) reuse.get(relative, attrs, List.class);
+        if (known != null) {
+            for (Table t : known) tables.putIfAbsent(t.id(), t);
+            return;
+        }
+        int before = findings.list().size();
+        byte[] bytes;
+        try {
+            Path real = file;
+            if (Files.size(real) > WorkbookReader.MAX_FILE_BYTES) {
+                findings.error("workbook.too-large", Location.of(relative), "the workbook is " + Files.size(real) / (1024 * 1024)
+                        + " MB, over the limit of " + WorkbookReader.MAX_FILE_BYTES / (1024 * 1024) + " MB",
+                        "Keep the tables of the report in the workbook and move other data out of it.");
+                if (reuse != null) reuse.forget(relative);
+                return;
+            }
+            bytes = folder.readBytes(file, relative);
+        } catch (ContentSyntaxException e) {
+            findings.error(e.code(), e.location(), e.getMessage(), e.hint());
+            if (reuse != null) reuse.forget(relative);
+            return;
+        } catch (IOException e) {
+            findings.error("content.read", Location.of(relative), "cannot read the workbook: " + e.getClass().getSimpleName(),
+                    "Check that the file exists and is readable.");
+            if (reuse != null) reuse.forget(relative);
+            return;
+        }
+        List<Table> read = new ArrayList<>();
+        for (WorkbookReader.SheetTable s : WorkbookReader.read(bytes, relative, findings)) {
+            if (s.doc() == null || s.id() == null) {
+                if (s.id() != null) damaged.add(s.id()); // its findings say why; references to it are follow-ons
+                continue;
+            }
+            int sheetBefore = findings.list().size();
+            String id = s.id();
+            Table t = TableReader.read(s.doc(), id, findings);
+            Table first = tables.get(id);
+            if (first != null || read.stream().anyMatch(x -> x.id().equals(id))) {
+                Location prev = first != null ? first.location() : read.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow().location();
+                findings.error("table.duplicate", TableReader.where(s.doc()), "table \"" + id + "\" is defined twice (first at " + prev + ")",
+                        "Keep one of them: a table is a JSON file or a workbook sheet, not both.");
+                continue;
+            }
+            List<Finding> found = findings.list();
+            if (s.errors() || found.subList(sheetBefore, found.size()).stream().anyMatch(Finding::isError)) damaged.add(id);
+            if (t != null) read.add(t);
+        }
+        for (Table t : read) tables.putIfAbsent(t.id(), t);
+        if (reuse != null) {
+            if (findings.list().size() == before) reuse.put(relative, attrs, List.copyOf(read));
+            else reuse.forget(relative);
+        }
     }
 
     private List<Page> readPages() {
@@ -330,7 +452,8 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode list = doc.root();
         if (list.isObject()) {
-            f.unknownFields(list, "glossary.json", Set.of("intro", "terms"));
+            f.unknownFields(list, "glossary.json", Keys.GLOSSARY);
+            f.text(list, Keys.SCHEMA, "glossary.json", false);
             intro[0] = f.text(list, "intro", "glossary.json", false);
             list = list.get("terms");
         }
@@ -342,7 +465,7 @@ public final class ContentLoader {
         Map<String, Location> seen = new LinkedHashMap<>();
         for (JsonNode t : list) {
             if (!f.isObject(t, "a glossary entry")) continue;
-            f.unknownFields(t, "a glossary entry", Set.of("term", "aliases", "definition"));
+            f.unknownFields(t, "a glossary entry", Keys.TERM);
             String term = f.text(t, "term", "a glossary entry", true);
             String def = f.text(t, "definition", "a glossary entry", true);
             if (term == null || def == null) continue;
@@ -363,10 +486,11 @@ public final class ContentLoader {
         JsonFields f = new JsonFields(doc, findings);
         JsonNode r = doc.root();
         if (!f.isObject(r, "checks.json")) return Checks.NONE;
-        f.unknownFields(r, "checks.json", Set.of("ties", "precision", "acknowledged"));
+        f.unknownFields(r, "checks.json", Keys.CHECKS);
+        f.text(r, Keys.SCHEMA, "checks.json", false);
         List<Checks.Tie> ties = new ArrayList<>();
         for (JsonNode t : f.objects(r, "ties", "checks.json", false)) {
-            f.unknownFields(t, "a tie", Set.of("id", "description", "left", "right", "columns"));
+            f.unknownFields(t, "a tie", Keys.TIE);
             JsonNode left = t.get("left");
             List<String> lefts = left != null && left.isArray() ? f.strings(t, "left", "a tie")
                     : left == null ? List.of() : List.of(String.valueOf(f.text(t, "left", "a tie", true)));
@@ -375,13 +499,13 @@ public final class ContentLoader {
         }
         List<Checks.Precision> precision = new ArrayList<>();
         for (JsonNode p : f.objects(r, "precision", "checks.json", false)) {
-            f.unknownFields(p, "a precision entry", Set.of("table", "columns", "rounded", "reason"));
+            f.unknownFields(p, "a precision entry", Keys.PRECISION);
             precision.add(new Checks.Precision(f.text(p, "table", "a precision entry", true), List.copyOf(f.strings(p, "columns", "a precision entry")),
                     f.bool(p, "rounded", "a precision entry", true), f.text(p, "reason", "a precision entry", true), f.at(p)));
         }
         List<Checks.Acknowledged> acks = new ArrayList<>();
         for (JsonNode a : f.objects(r, "acknowledged", "checks.json", false)) {
-            f.unknownFields(a, "an acknowledged exception", Set.of("finding", "reason"));
+            f.unknownFields(a, "an acknowledged exception", Keys.ACKNOWLEDGED);
             acks.add(new Checks.Acknowledged(f.text(a, "finding", "an acknowledged exception", true),
                     f.text(a, "reason", "an acknowledged exception", true), f.at(a)));
         }

@@ -24,11 +24,6 @@ final class TableReader {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Rows × shown columns of one table: far beyond any statement, small enough to render in seconds. */
     static final long MAX_CELLS = 100_000;
-    private static final Set<String> TABLE_FIELDS = Set.of("id", "title", "unit", "decimals", "period", "columnGroups",
-            "columns", "columnSums", "rows", "footnotes", "computed", "description");
-    private static final Set<String> COLUMN_FIELDS = Set.of("id", "label", "subLabel", "period", "unit", "decimals", "negative", "kind");
-    private static final Set<String> ROW_FIELDS = Set.of("id", "label", "style", "indent", "notes", "footnotes", "values", "sum", "columns");
-    private static final Set<String> COMPUTED_FIELDS = Set.of("type", "id", "label", "from", "to", "of", "total", "published", "basis");
 
     private final LocatedJson doc;
     private final Findings findings;
@@ -59,7 +54,8 @@ final class TableReader {
         JsonNode root = doc.root();
         if (!f.isObject(root, "a table file")) return null;
         int before = findings.list().size();
-        f.unknownFields(root, "the table", TABLE_FIELDS);
+        f.unknownFields(root, "the table", Keys.TABLE);
+        f.text(root, Keys.SCHEMA, "the table", false);
         String id = f.text(root, "id", "the table", true);
         if (id != null && !id.equals(expectedId)) {
             findings.error("table.id", f.at(root.get("id")), "table id \"" + id + "\" does not match its file name \"" + expectedId + ".json\"",
@@ -81,6 +77,7 @@ final class TableReader {
 
         List<Table.ColumnGroup> groups = new ArrayList<>();
         for (JsonNode g : f.objects(root, "columnGroups", "the table", false)) {
+            f.unknownFields(g, "a column group", Keys.COLUMN_GROUP);
             List<String> spanned = f.strings(g, "columns", "a column group");
             checkColumns(spanned, columnIds, g.get("columns"), "column group");
             groups.add(new Table.ColumnGroup(f.text(g, "label", "a column group", true), spanned, f.at(g)));
@@ -88,6 +85,7 @@ final class TableReader {
         List<Table.Footnote> footnotes = new ArrayList<>();
         Set<String> footnoteIds = new HashSet<>();
         for (JsonNode n : f.objects(root, "footnotes", "the table", false)) {
+            f.unknownFields(n, "a footnote", Keys.FOOTNOTE);
             String fid = f.text(n, "id", "a footnote", true);
             if (fid != null && !footnoteIds.add(fid)) {
                 findings.error("table.duplicate-footnote", f.at(n), "footnote \"" + fid + "\" is defined twice", "Give each footnote its own id.");
@@ -99,6 +97,7 @@ final class TableReader {
         for (Row r : rows) if (r.id() != null) rowIds.add(r.id());
         List<Table.ColumnSum> columnSums = new ArrayList<>();
         for (JsonNode cs : f.objects(root, "columnSums", "the table", false)) {
+            f.unknownFields(cs, "a column sum", Keys.COLUMN_SUM);
             String col = f.text(cs, "column", "a column sum", true);
             List<String> of = f.strings(cs, "of", "a column sum");
             if (col != null) checkColumns(List.of(col), columnIds, cs.get("column"), "column sum");
@@ -107,7 +106,7 @@ final class TableReader {
         }
         List<Table.Computed> computed = new ArrayList<>();
         for (JsonNode c : f.objects(root, "computed", "the table", false)) {
-            f.unknownFields(c, "a computed column", COMPUTED_FIELDS);
+            f.unknownFields(c, "a computed column", Keys.COMPUTED);
             String type = f.text(c, "type", "a computed column", true);
             if (type != null && !type.equals("change") && !type.equals("share")) {
                 findings.error("table.computed", f.at(c.get("type")), "computed column type \"" + type + "\" is unknown",
@@ -169,7 +168,7 @@ final class TableReader {
             findings.error("table.no-columns", f.at(root.get("columns")), "the table has no columns", "Add at least one column.");
         }
         for (JsonNode c : nodes) {
-            f.unknownFields(c, "a column", COLUMN_FIELDS);
+            f.unknownFields(c, "a column", Keys.COLUMN);
             String id = f.text(c, "id", "a column", true);
             if (id == null) continue;
             if (!ID.matcher(id).matches()) {
@@ -205,9 +204,10 @@ final class TableReader {
         for (Table.Column c : columns) byId.put(c.id(), c);
         List<Row> out = new ArrayList<>();
         List<JsonNode> sumNodes = new ArrayList<>();
+        Set<Integer> typedLater = new HashSet<>(); // sum rows without "values": their values are computed
         Set<String> seen = new HashSet<>();
         for (JsonNode r : f.objects(root, "rows", "the table", true)) {
-            f.unknownFields(r, "a row", ROW_FIELDS);
+            f.unknownFields(r, "a row", Keys.ROW);
             String id = f.text(r, "id", "a row", true);
             String what = id == null ? "a row" : "row \"" + id + "\"";
             if (id != null && !ID.matcher(id).matches()) {
@@ -271,7 +271,8 @@ final class TableReader {
                                         "Write the value as published, or set \"decimals\": " + Math.min(places, 6) + " on the column (or the table) if the report prints "
                                                 + "it with that many decimals.");
                             }
-                            amounts.put(col.id(), amount);
+                            // held at the column's decimals: 2158, 2158.0 and a workbook's 2158 are one figure, in every download too
+                            amounts.put(col.id(), places <= col.decimals() ? amount.setScale(col.decimals()) : amount);
                         } else if (v.isTextual() && Row.NOT_MEANINGFUL.matcher(v.asText()).matches()) {
                             texts.put(col.id(), v.asText());
                         } else {
@@ -293,6 +294,7 @@ final class TableReader {
             out.add(new Row(id, label, style, indent, List.copyOf(notes), List.copyOf(fns), Map.copyOf(amounts), Map.copyOf(texts),
                     List.copyOf(sum), List.copyOf(sumColumns), f.at(r)));
             sumNodes.add(r.get("sum"));
+            if (values == null && r.has("sum")) typedLater.add(out.size() - 1);
         }
         Set<String> rowIds = new HashSet<>();
         for (Row row : out) rowIds.add(row.id());
@@ -306,7 +308,7 @@ final class TableReader {
                 }
             }
         }
-        checkSumCycles(out);
+        if (checkSumCycles(out)) computeTotals(out, byId, typedLater);
         return out;
     }
 
@@ -314,7 +316,7 @@ final class TableReader {
      * A sum that (directly or indirectly) includes itself can never be checked: reject it. Depth-first with an
      * explicit stack: a chain of 100,000 rows each summing the next must not overflow the thread's stack.
      */
-    private void checkSumCycles(List<Row> rows) {
+    private boolean checkSumCycles(List<Row> rows) {
         Map<String, Row> byId = new LinkedHashMap<>();
         for (Row r : rows) if (r.id() != null) byId.putIfAbsent(r.id(), r);
         Map<String, Integer> state = new HashMap<>(); // 1: on the current path, 2: done
@@ -348,10 +350,68 @@ final class TableReader {
                     cycle.add(child);
                     findings.error("table.sum-cycle", byId.get(child).location(), "sums form a cycle: " + JsonFields.list(cycle, " -> "),
                             "A total cannot include itself; remove one of these rows from the other's \"sum\".");
-                    return;
+                    return false;
                 }
             }
         }
+        return true;
+    }
+
+    /**
+     * A sum row written without values gets the sum of its rows, column by column (its "columns" only, when it
+     * names them): the total is typed once, as the rows it adds. A column where none of its rows has an amount
+     * stays nil. Sums of sums are computed first (the cycle check has run). A row whose values are typed keeps
+     * them, and the footing check compares them with the sum as before.
+     */
+    private static void computeTotals(List<Row> rows, Map<String, Table.Column> columns, Set<Integer> computed) {
+        if (computed.isEmpty()) return;
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).id() != null) position.putIfAbsent(rows.get(i).id(), i);
+        Set<Integer> done = new HashSet<>();
+        // depth first with an explicit stack: a long chain of sums of sums must not overflow the thread's stack
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+        for (int start : computed.stream().sorted().toList()) {
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                int top = stack.peek();
+                if (done.contains(top)) {
+                    stack.pop();
+                    continue;
+                }
+                Integer pending = null;
+                for (String s : rows.get(top).sum()) {
+                    Integer p = position.get(s.startsWith("-") ? s.substring(1) : s);
+                    if (p != null && computed.contains(p) && !done.contains(p)) {
+                        pending = p;
+                        break;
+                    }
+                }
+                if (pending != null) {
+                    stack.push(pending);
+                    continue;
+                }
+                rows.set(top, sum(rows.get(top), rows, columns, position));
+                done.add(top);
+                stack.pop();
+            }
+        }
+    }
+
+    private static Row sum(Row row, List<Row> rows, Map<String, Table.Column> columns, Map<String, Integer> position) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        for (Table.Column c : columns.values()) {
+            if (c.text() || (!row.sumColumns().isEmpty() && !row.sumColumns().contains(c.id()))) continue;
+            BigDecimal sum = null;
+            for (String s : row.sum()) {
+                Integer p = position.get(s.startsWith("-") ? s.substring(1) : s);
+                BigDecimal v = p == null ? null : rows.get(p).amount(c.id());
+                if (v == null) continue;
+                sum = (sum == null ? BigDecimal.ZERO : sum).add(s.startsWith("-") ? v.negate() : v);
+            }
+            if (sum != null) amounts.put(c.id(), sum);
+        }
+        return new Row(row.id(), row.label(), row.style(), row.indent(), row.notes(), row.footnotes(), Map.copyOf(amounts),
+                row.texts(), row.sum(), row.sumColumns(), row.location());
     }
 
     private void checkColumns(List<String> ids, Set<String> known, JsonNode at, String what) {

@@ -15,6 +15,7 @@ import org.reportsite.model.Page;
 import org.reportsite.model.Reserved;
 import org.reportsite.model.SitePaths;
 import org.reportsite.model.Term;
+import org.reportsite.model.Unit;
 import org.reportsite.render.FactIds;
 import org.reportsite.render.PageDeps;
 
@@ -277,7 +278,10 @@ public final class HtmlStage {
                 Matcher m = termPatterns.get(i).matcher(text);
                 boolean found = false;
                 while (m.find()) {
-                    if (!insideProperName(text, m.start(), m.end())) { found = true; break; }
+                    if (!insideProperName(text, m.start(), m.end()) && !insideAmount(m.group(), before(t, text, m.start()), after(t, text, m.end()))) {
+                        found = true;
+                        break;
+                    }
                 }
                 if (!found) continue;
                 TextNode after = new TextNode(text.substring(m.end()));
@@ -291,6 +295,55 @@ public final class HtmlStage {
             }
         }
     }
+
+    /**
+     * A name written as part of an amount is not the defined term: "HK$" in "HK$1,250.4", in "HK$ 1,250.4" or before
+     * a figure the build wrapped in a fact link ("HK$<a class=fact>1,250.4</a>"), "HKD" in "HKD1.2 billion", or a
+     * name right after a figure ("1,250.4 HKD"). {@code before} and {@code after} are the text around the match on
+     * the page, read across element boundaries, so a figure in its own element counts as much as one in the same
+     * text.
+     */
+    static boolean insideAmount(String name, String before, String after) {
+        boolean currency = Unit.currencyCode(name) != null || name.endsWith("$");
+        String next = after.replaceFirst("^[ \u00a0\u202f]", "");
+        if (!after.isEmpty() && (Character.isDigit(after.charAt(0)) || currency && !next.isEmpty() && Character.isDigit(next.charAt(0)))) return true;
+        if (!after.isEmpty() && currency && (after.charAt(0) == '(' || after.charAt(0) == '-' || after.charAt(0) == '\u2212')
+                && after.length() > 1 && Character.isDigit(after.charAt(1))) return true;
+        String prev = before.replaceFirst("[ \u00a0\u202f]$", "");
+        return currency && !prev.isEmpty() && Character.isDigit(prev.charAt(prev.length() - 1));
+    }
+
+    /** A few characters of the page's text before {@code offset} of text node {@code t}, across element boundaries. */
+    private static String before(TextNode t, String text, int offset) {
+        StringBuilder b = new StringBuilder(text.substring(Math.max(0, offset - 4), offset));
+        for (Node n = t; b.toString().isBlank() && n != null && !isContent(n); ) {
+            Node prev = n.previousSibling();
+            if (prev == null) {
+                n = n.parent();
+                continue;
+            }
+            b.insert(0, prev instanceof TextNode p ? p.getWholeText() : prev instanceof Element e ? e.text() : "");
+            n = prev;
+        }
+        return b.substring(Math.max(0, b.length() - 4));
+    }
+
+    /** A few characters of the page's text after {@code offset} of text node {@code t}, across element boundaries. */
+    private static String after(TextNode t, String text, int offset) {
+        StringBuilder b = new StringBuilder(text.substring(offset, Math.min(text.length(), offset + 4)));
+        for (Node n = t; b.toString().isBlank() && n != null && !isContent(n); ) {
+            Node next = n.nextSibling();
+            if (next == null) {
+                n = n.parent();
+                continue;
+            }
+            b.append(next instanceof TextNode x ? x.getWholeText() : next instanceof Element e ? e.text() : "");
+            n = next;
+        }
+        return b.substring(0, Math.min(4, b.length()));
+    }
+
+    private static boolean isContent(Node n) { return n instanceof Element e && e.hasClass("content"); }
 
     private static final Set<String> SENTENCE_STARTERS = Set.of("The", "A", "An", "Our", "This", "That", "Each", "Its", "Such", "All", "Any");
 

@@ -7,15 +7,22 @@ import java.util.List;
  * published as written instead of being sanitized (only for content whose every author is trusted).
  * {@code highlights}: the headline figures the home page opens with. {@code legalNotice}: the page that holds the
  * statutory boilerplate (exchange disclaimer, forward-looking statements), linked from every page; null for none.
+ * {@code brand}: the report's logo and accent colour ({@link Brand}); null for the generator's own look.
  */
 public record ReportMeta(Issuer issuer, String title, String shortTitle, Period period,
                          List<Period> comparativePeriods, String currency, Source source,
                          String baseUrl, List<NavSection> navigation, boolean trustedHtml,
-                         List<Highlight> highlights, PageRef legalNotice) {
+                         List<Highlight> highlights, PageRef legalNotice, Brand brand) {
 
     public ReportMeta(Issuer issuer, String title, String shortTitle, Period period, List<Period> comparativePeriods, String currency,
                       Source source, String baseUrl, List<NavSection> navigation, boolean trustedHtml) {
-        this(issuer, title, shortTitle, period, comparativePeriods, currency, source, baseUrl, navigation, trustedHtml, List.of(), null);
+        this(issuer, title, shortTitle, period, comparativePeriods, currency, source, baseUrl, navigation, trustedHtml, List.of(), null, null);
+    }
+
+    public ReportMeta(Issuer issuer, String title, String shortTitle, Period period, List<Period> comparativePeriods, String currency,
+                      Source source, String baseUrl, List<NavSection> navigation, boolean trustedHtml, List<Highlight> highlights,
+                      PageRef legalNotice) {
+        this(issuer, title, shortTitle, period, comparativePeriods, currency, source, baseUrl, navigation, trustedHtml, highlights, legalNotice, null);
     }
 
     /**
@@ -43,5 +50,10 @@ public record ReportMeta(Issuer issuer, String title, String shortTitle, Period 
     public record Source(String title, String date, String url) {}
 
     /** A navigation section: either named pages or every page of a narrative folder. */
+    /** Whether a section of the navigation names the page (by id in its {@code pages}). */
+    public boolean navigates(String pageId) {
+        return navigation.stream().anyMatch(s -> s.pages().contains(pageId));
+    }
+
     public record NavSection(String title, List<String> pages, String dir, Location location) {}
 }

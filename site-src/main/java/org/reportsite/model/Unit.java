@@ -154,6 +154,15 @@ public record Unit(String written, String currency, String dimension, BigDecimal
         return currency;
     }
 
+    /**
+     * How units and prose usually write a currency given by its ISO code: the symbol this class reads as that
+     * currency ({@code HKD} → {@code HK$}, {@code CNY} → {@code RMB}, {@code EUR} → {@code €}), else the code itself.
+     */
+    public static String symbol(String code) {
+        for (var e : CURRENCIES.entrySet()) if (e.getValue().equals(code) && !e.getKey().equals(code) && !"$".equals(e.getKey())) return e.getKey();
+        return code;
+    }
+
     /** Every currency spelling prose may use before an amount, longest first (for the figure finder). */
     public static List<String> currencySpellings() {
         return CURRENCIES.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();

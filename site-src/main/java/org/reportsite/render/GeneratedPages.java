@@ -6,12 +6,17 @@ import org.reportsite.model.Index;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
 import org.reportsite.model.Reserved;
+import org.reportsite.model.Table;
 import org.reportsite.model.Term;
+import org.reportsite.model.Unit;
+
+import java.math.BigDecimal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +40,7 @@ public final class GeneratedPages {
     public static Object view(Reserved.Generated page, Report report, Index index, CheckResult checks) {
         return switch (page) {
             case GLOSSARY -> new Glossary(report.glossaryIntro(), report.glossary());
-            case DATA_CHECKS -> dataChecks(checks);
+            case DATA_CHECKS -> dataChecks(report, checks);
             case CONTENTS -> contents(report, index);
             case NOT_FOUND -> new NotFound();
         };
@@ -96,66 +101,135 @@ public final class GeneratedPages {
     public record NotFound() {}
 
     /**
-     * The "Data checks" page: the totals, every acknowledged difference of the published document with its reason,
-     * warnings that are not acknowledged differences, every check run by category (each linked to the table row or
-     * page it checked), and the figures of the text declared not to be dataset figures.
+     * The "Data checks" page, written for readers: the totals, the acknowledged differences of the published document
+     * (each linking to its check), warnings that are not acknowledged differences, every check run by category (each
+     * linked to the table row or page it checked), and the figures of the text declared not to be dataset figures.
+     * Within a category, the checks that need a reader's attention (failed, acknowledged) come first and are always
+     * shown; the passed ones are folded away. Line items, periods and pages are named as the report names them
+     * ({@link Readable}); a check's key, which checks.json acknowledges it by, is kept for analysts in small type.
      */
     public record DataChecks(int run, long passed, long acknowledged, long failed, List<Category> categories,
                              List<Check> acknowledgedChecks, List<String> otherWarnings, List<Check> exempted) {}
 
-    /** One category of checks: its anchor on the page, the sentence that explains it (or null), its counts and checks. */
-    public record Category(String name, String id, String intro, long run, long passed, long acknowledged, long failed, List<Check> checks) {}
+    /**
+     * One category of checks: its anchor on the page, the sentence that explains it (or null), its counts, the checks
+     * that failed or were acknowledged ({@code attention}, shown) and those that passed ({@code passedChecks}, folded).
+     */
+    public record Category(String name, String id, String intro, long run, long passed, long acknowledged, long failed,
+                           List<Check> attention, List<Check> passedChecks, List<Group> passedGroups) {}
+
+    /**
+     * Passed checks of one table or page ({@code link}, or null), shown under its name ({@code title}, or null when
+     * their descriptions do not share one) with the name left out of each description: a category folds hundreds
+     * of them, and the page must stay light.
+     */
+    public record Group(String title, String link, List<Check> checks) {}
 
     /**
      * One check as shown: what it verified, where the checked figure lives ({@code table:} or {@code page:} link, or null),
      * its outcome ({@code label} to show, {@code cssClass} of its row), the detail, its stable key, and the id of its
-     * row ({@code anchor}: the first row of a key in the categories, which the marks in tables link to; else null).
+     * row ({@code anchor}: the row of a key in the categories, which the marks in tables link to), and, for the list of
+     * acknowledged differences, the link to that row ({@code target}).
      */
-    public record Check(String description, String link, String label, String cssClass, String detail, String key, String anchor) {}
+    public record Check(String description, String link, String label, String cssClass, String detail, String key, String anchor, String target) {}
 
-    static DataChecks dataChecks(CheckResult result) {
-        Map<String, List<Check>> byCategory = new LinkedHashMap<>();
+    static DataChecks dataChecks(Report report, CheckResult result) {
+        Readable words = new Readable(report);
+        Map<String, List<Check>> attention = new LinkedHashMap<>();
+        Map<String, List<Check>> passed = new LinkedHashMap<>();
         Set<String> anchored = new HashSet<>();
         for (CheckResult.Performed p : result.performed()) {
             String anchor = p.key() != null && anchored.add(p.key()) ? CheckResult.anchor(p.key()) : null;
-            byCategory.computeIfAbsent(p.category(), k -> new ArrayList<>()).add(check(p, anchor));
+            attention.computeIfAbsent(p.category(), k -> new ArrayList<>());
+            passed.computeIfAbsent(p.category(), k -> new ArrayList<>());
+            (p.status() == CheckResult.Status.PASSED ? passed : attention).get(p.category()).add(check(words, p, anchor, null));
         }
+        Map<String, String> intro = intro(report);
         List<Category> categories = new ArrayList<>();
-        for (var e : byCategory.entrySet()) {
-            String c = e.getKey();
-            categories.add(new Category(c, categoryId(c), INTRO.get(c), e.getValue().size(), result.count(c, CheckResult.Status.PASSED),
-                    result.count(c, CheckResult.Status.ACKNOWLEDGED), result.count(c, CheckResult.Status.FAILED), List.copyOf(e.getValue())));
+        for (String c : attention.keySet()) {
+            categories.add(new Category(c, categoryId(c), intro.get(c), attention.get(c).size() + passed.get(c).size(),
+                    result.count(c, CheckResult.Status.PASSED), result.count(c, CheckResult.Status.ACKNOWLEDGED), result.count(c, CheckResult.Status.FAILED),
+                    List.copyOf(attention.get(c)), List.copyOf(passed.get(c)), groups(passed.get(c))));
         }
         List<CheckResult.Performed> acks = result.performed().stream().filter(p -> p.status() == CheckResult.Status.ACKNOWLEDGED).toList();
         Set<String> ackKeys = new HashSet<>();
         for (CheckResult.Performed p : acks) ackKeys.add(p.key());
         List<String> warnings = result.findings().stream().filter(f -> !f.isError() && (f.key() == null || !ackKeys.contains(f.key())))
-                .map(Finding::message).toList();
+                .map(f -> words.text(f.message())).toList();
         return new DataChecks(result.performed().size(), result.count(CheckResult.Status.PASSED), result.count(CheckResult.Status.ACKNOWLEDGED),
-                result.count(CheckResult.Status.FAILED), List.copyOf(categories), acks.stream().map(p -> check(p, null)).toList(), warnings,
-                result.exempted().stream().map(p -> check(p, null)).toList());
+                result.count(CheckResult.Status.FAILED), List.copyOf(categories),
+                acks.stream().map(p -> check(words, p, null, p.key() == null ? null : "#" + CheckResult.anchor(p.key()))).toList(), warnings,
+                result.exempted().stream().map(p -> check(words, p, null, null)).toList());
     }
 
-    private static Check check(CheckResult.Performed p, String anchor) {
+    /** The passed checks by the table or page they link to, in order of first appearance. */
+    static List<Group> groups(List<Check> checks) {
+        Map<String, List<Check>> byLink = new LinkedHashMap<>();
+        for (Check c : checks) byLink.computeIfAbsent(c.link() == null ? "" : c.link().replaceFirst("#.*", ""), k -> new ArrayList<>()).add(c);
+        List<Group> out = new ArrayList<>();
+        for (var e : byLink.entrySet()) {
+            List<Check> cs = e.getValue();
+            String first = cs.get(0).description();
+            int colon = first.indexOf(": ");
+            String prefix = colon > 0 ? first.substring(0, colon) : null;
+            String title = prefix != null && cs.stream().allMatch(c -> c.description().startsWith(prefix + ": ")) ? prefix : null;
+            int cut = title == null ? 0 : title.length() + 2;
+            List<Check> shortened = cs.stream().map(c -> new Check(c.description().substring(cut), null, c.label(), c.cssClass(), c.detail(),
+                    c.key(), c.anchor(), c.target())).toList();
+            out.add(new Group(title, e.getKey().isEmpty() ? null : e.getKey(), shortened));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Check check(Readable words, CheckResult.Performed p, String anchor, String target) {
         String label = switch (p.status()) {
             case PASSED -> "Passed";
             case FAILED -> "Failed";
             case ACKNOWLEDGED -> "Acknowledged";
         };
-        return new Check(p.description(), p.link(), label, label.toLowerCase(Locale.ROOT), p.detail() == null ? "" : p.detail(), p.key(), anchor);
+        return new Check(words.description(p.description()), p.link(), label, label.toLowerCase(Locale.ROOT),
+                p.detail() == null ? "" : words.text(p.detail()), p.key(), anchor, target);
     }
 
-    private static final Map<String, String> INTRO = Map.of(
-            "Footing", "Each total and subtotal equals the sum of its lines. Figures in RMB'000 must add up exactly; figures rounded to RMB million "
-                    + "or per cent may differ by half a unit of their last digit for each figure involved.",
-            "Cross-footing", "In the statements of changes in equity and the property, plant and equipment movements, each row's total column equals the sum of its columns.",
-            "Column headers", "A year printed in a column header must be a year of the period the column's figures are for.",
-            "Computed columns", "Percentages the report prints (shares of a total, period-over-period changes) are recomputed from the figures; "
-                    + "a printed percentage passes when it is the rounding of a value the rounded figures allow.",
-            "Ties between tables", "The same figure printed in two places agrees, after rounding when one of them is in RMB million; "
-                    + "a total in one table equals the lines it explains in another.",
-            "Figures in the text", "Amounts with a currency and percentages of change or share quoted in the text are looked up in the dataset.",
-            "Facts cited in the text", "Figures the text takes from the dataset by reference, so that they cannot drift from it.");
+    /**
+     * What each category checks, in the words of this report's own units: "Figures in HK$'000 (thousands of Hong Kong
+     * dollars) must add up exactly", never another report's currency.
+     */
+    static Map<String, String> intro(Report report) {
+        Set<String> exact = new LinkedHashSet<>();
+        Set<String> rounded = new LinkedHashSet<>();
+        boolean percent = false;
+        for (Table t : report.tables().values()) {
+            List<String> units = new ArrayList<>();
+            units.add(t.unit());
+            for (Table.Column c : t.columns()) if (!c.text() && c.unit() != null && !c.unit().isBlank()) units.add(c.unit());
+            for (String written : units) {
+                Unit u = Unit.parse(written);
+                if (u.isPercent()) percent = true;
+                else if (u.isMoney() && u.factor().compareTo(BigDecimal.valueOf(1_000)) <= 0) exact.add(u.words());
+                else if (u.isMoney()) rounded.add(u.written());
+            }
+        }
+        List<String> roundedWords = new ArrayList<>(rounded);
+        if (percent) roundedWords.add("per cent");
+        String exactly = exact.isEmpty() ? "" : " Figures in " + Readable.list(new ArrayList<>(exact)) + " must add up exactly"
+                + (roundedWords.isEmpty() ? "." : ";");
+        String roughly = roundedWords.isEmpty() ? "" : (exact.isEmpty() ? " Figures" : " figures") + " rounded to " + Readable.list(roundedWords)
+                + " may differ by half a unit of their last digit for each figure involved.";
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Footing", "Each total and subtotal equals the sum of its lines." + exactly + roughly);
+        m.put("Cross-footing", "In tables with a total column, each row's total equals the sum of the columns it adds up.");
+        m.put("Column headers", "A year printed in a column header must be a year of the period the column's figures are for.");
+        m.put("Computed columns", "Percentages the report prints (shares of a total, period-over-period changes) are recomputed from the figures; "
+                + "a printed percentage passes when it is the rounding of a value the rounded figures allow.");
+        m.put("Ties between tables", "The same figure printed in two places agrees"
+                + (rounded.isEmpty() ? "" : ", after rounding when one of them is in " + Readable.list(new ArrayList<>(rounded), "or"))
+                + "; a total in one table equals the lines it explains in another.");
+        m.put("Same line item in two tables", "A line item printed in two tables has the same figure in both, once each table's unit is applied.");
+        m.put("Figures in the text", "Amounts with a currency and percentages of change or share quoted in the text are looked up in the dataset.");
+        m.put("Facts cited in the text", "Figures the text takes from the dataset by reference, so that they cannot drift from it.");
+        return m;
+    }
 
     static String categoryId(String category) {
         return "checks-" + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");

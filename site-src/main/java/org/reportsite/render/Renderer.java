@@ -332,10 +332,12 @@ public final class Renderer {
             out.add(new Link("Home", SitePaths.relative(v.file(), "index.html"), false));
             String section = index.sectionOf(v.id());
             if (section != null) {
+                // every page of a section of several pages has the same trail: Home › Section › Page; the section
+                // links to its first page, except on that page itself, where it is plain text
                 for (var e : sections) {
-                    if (e.getKey().equals(section) && !e.getValue().isEmpty() && !e.getValue().get(0).equals(v.id())
-                            && e.getValue().size() > 1) {
-                        out.add(new Link(section, SitePaths.relative(v.file(), SitePaths.pageFile(e.getValue().get(0))), false));
+                    if (e.getKey().equals(section) && e.getValue().size() > 1) {
+                        boolean first = e.getValue().get(0).equals(v.id());
+                        out.add(new Link(section, first ? null : SitePaths.relative(v.file(), SitePaths.pageFile(e.getValue().get(0))), false));
                     }
                 }
             }

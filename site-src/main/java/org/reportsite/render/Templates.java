@@ -1,5 +1,6 @@
 package org.reportsite.render;
 
+import org.reportsite.content.BuiltIn;
 import org.reportsite.content.ContentSyntaxException;
 import org.reportsite.content.InputFolder;
 import org.reportsite.model.Findings;
@@ -13,12 +14,15 @@ import org.thymeleaf.templateresource.ITemplateResource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,34 +42,47 @@ public final class Templates {
     /** The templates read last (with their engine), given back while a folder's texts are the same. */
     private static final AtomicReference<Templates> LAST = new AtomicReference<>();
 
+    /** The folder that overrides the built-in templates, or null (the built-in templates alone). */
     private final Path dir;
-    /** Every file of the templates folder: path relative to it ("layout.html", "parts/nav.html") → text. */
+    /** Every template: path relative to the folder ("layout.html", "parts/nav.html") → text; the folder's over the built-in ones. */
     private final Map<String, String> texts;
+    /** The files of {@link #texts} read from the folder (the others are built in). */
+    private final Set<String> own;
     private TemplateEngine engine;
 
-    private Templates(Path dir, Map<String, String> texts) {
+    private Templates(Path dir, Map<String, String> texts, Set<String> own) {
         this.dir = dir;
         this.texts = texts;
+        this.own = own;
     }
 
     /**
-     * Reads every file of {@code dir} through the templates folder's rule ({@link InputFolder}: nothing outside
-     * the folder, regular files only, strict UTF-8): the resolver serves these texts only, so a template cannot
-     * include a file outside the folder. Null when a file cannot be read, each refusal a located finding.
+     * The built-in templates ({@link BuiltIn}), each replaced by the file of the same path in {@code dir} when it
+     * has one (null: no folder). The folder is read through the templates folder's rule ({@link InputFolder}:
+     * nothing outside the folder, regular files only, strict UTF-8): the resolver serves these texts only, so a
+     * template cannot include a file outside the folder. Null when a file cannot be read, each refusal a located
+     * finding.
      */
     public static Templates read(Path dir, Findings findings) {
-        InputFolder folder = InputFolder.of(dir, "templates");
         Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : BuiltIn.files(BuiltIn.TEMPLATES).entrySet()) {
+            out.put(e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        }
+        Set<String> own = new TreeSet<>();
         long errors = findings.errorCount();
-        for (Map.Entry<String, Path> e : folder.files(rel -> true, findings).entrySet()) {
-            try {
-                out.put(e.getKey(), folder.readText(e.getValue(), folder.shown(e.getKey())));
-            } catch (ContentSyntaxException x) {
-                findings.error(x.code(), x.location(), x.getMessage(), x.hint());
+        if (dir != null) {
+            InputFolder folder = InputFolder.of(dir, "templates");
+            for (Map.Entry<String, Path> e : folder.files(rel -> true, findings).entrySet()) {
+                try {
+                    out.put(e.getKey(), folder.readText(e.getValue(), folder.shown(e.getKey())));
+                    own.add(e.getKey());
+                } catch (ContentSyntaxException x) {
+                    findings.error(x.code(), x.location(), x.getMessage(), x.hint());
+                }
             }
         }
         if (findings.errorCount() > errors) return null;
-        Templates read = new Templates(dir, Map.copyOf(out));
+        Templates read = new Templates(dir, Map.copyOf(out), Set.copyOf(own));
         Templates last = LAST.get();
         if (read.equals(last)) return last;
         LAST.set(read);
@@ -82,12 +99,18 @@ public final class Templates {
     /** The file a template name is read from ("layout" → "layout.html"), relative to the templates folder. */
     public static String fileOf(String name) { return name + SUFFIX; }
 
-    /** The templates the renderer needs that the folder lacks, as file names. */
+    /** The templates the renderer needs that neither the folder nor the built-in ones hold, as file names. */
     public List<String> missing() {
         return renderedByName().stream().map(Templates::fileOf).filter(f -> !texts.containsKey(f)).toList();
     }
 
+    /** The folder that overrides the built-in templates, or null. */
     public Path dir() { return dir; }
+
+    /** Where a template file was read from, as messages name it: the folder's file, or the built-in one. */
+    public String shown(String file) {
+        return own.contains(file) ? dir.resolve(file).toString() : BuiltIn.shown(BuiltIn.TEMPLATES, file);
+    }
 
     /** The text of a template by name, or null. */
     public String text(String name) { return texts.get(fileOf(name)); }
@@ -116,7 +139,7 @@ public final class Templates {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Templates t && t.dir.equals(dir) && t.texts.equals(texts);
+        return o instanceof Templates t && Objects.equals(t.dir, dir) && t.texts.equals(texts) && t.own.equals(own);
     }
 
     @Override
@@ -146,7 +169,7 @@ public final class Templates {
         Text(String name) { this.name = name; }
 
         @Override
-        public String getDescription() { return dir.resolve(name).toString(); }
+        public String getDescription() { return shown(name); }
 
         @Override
         public String getBaseName() {

@@ -61,8 +61,9 @@ public final class Preview implements AutoCloseable {
         Files.createDirectories(options.out());
         p.server = new SiteServer(options.out(), port);
         p.server.publish(p.lastJson, p.lastJson);
-        List<Path> watched = new ArrayList<>(List.of(options.content(), options.templates()));
-        if (options.staticDir() != null) watched.add(options.staticDir());
+        List<Path> watched = new ArrayList<>(List.of(options.content()));
+        if (options.templatesFolder() != null) watched.add(options.templatesFolder());
+        if (options.staticFolder() != null) watched.add(options.staticFolder());
         p.watcher = new Watcher(watched, SETTLE_MILLIS, p::changed);
         return p;
     }

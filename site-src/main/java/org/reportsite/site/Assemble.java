@@ -1,7 +1,9 @@
 package org.reportsite.site;
 
+import org.reportsite.content.BuiltIn;
 import org.reportsite.content.ContentSyntaxException;
 import org.reportsite.content.InputFolder;
+import org.reportsite.model.Brand;
 import org.reportsite.model.Location;
 import org.reportsite.model.Report;
 import org.reportsite.model.Reserved;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +26,9 @@ import java.util.Set;
  * files of the same name.
  */
 final class Assemble implements Stage {
+    /** The style sheet of report.json's accent colour, linked after the site's own. */
+    static final String BRAND_CSS = "assets/brand.css";
+
     @Override
     public String name() { return "assemble"; }
 
@@ -30,19 +36,34 @@ final class Assemble implements Stage {
     public String run(BuildContext ctx) {
         Report report = ctx.report;
         int downloads = 0;
-        for (Products.Producer producer : Products.DOWNLOADS) {
-            for (Products.Product p : producer.products().apply(report)) {
-                Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
-                byte[] bytes = before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
-                put(ctx, p.file(), p.source(), bytes);
-                downloads++;
-            }
+        List<Products.Product> all = new java.util.ArrayList<>();
+        for (Products.Producer producer : Products.DOWNLOADS) all.addAll(producer.products().apply(report));
+        // made on both cores (a workbook takes a while to write), written in order
+        List<byte[]> made = all.parallelStream().map(p -> {
+            Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
+            return before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
+        }).toList();
+        for (int i = 0; i < all.size(); i++) {
+            put(ctx, all.get(i).file(), all.get(i).source(), made.get(i));
+            downloads++;
         }
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
         written.putAll(SearchIndex.files(ctx.pages.stream().map(SitePage::search).toList()));
         Map<String, byte[]> inspector = new Inspector(report, ctx.index, ctx.checkResult(), ctx.pages).scripts(ctx.pages);
         written.putAll(inspector);
+        Brand brand = report.meta().brand();
+        if (brand != null && brand.accent() != null) written.put(BRAND_CSS, Products.utf8(brand.css()));
+        if (brand != null && brand.logo() != null) {
+            InputFolder content = InputFolder.content(ctx.options.content());
+            try {
+                written.put(brand.logoFile(), content.readBytes(ctx.options.content().resolve(brand.logo()), brand.logo()));
+            } catch (ContentSyntaxException e) {
+                ctx.findings.error(e.code(), e.location(), e.getMessage(), e.hint());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         String baseUrl = report.meta().baseUrl();
         if (baseUrl != null) {
             written.put(Reserved.SITEMAP, Products.utf8(Hosting.sitemap(baseUrl, ctx.pages.stream().map(SitePage::file).toList())));
@@ -54,7 +75,7 @@ final class Assemble implements Stage {
         statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
         long index = written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
-        return downloads + " downloads, " + ctx.statics.size() + " static files, " + inspector.size() + " inspector scripts, " + index
+        return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + inspector.size() + " inspector scripts, " + index
                 + " search shards and blocks, " + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f) && !f.startsWith(SearchIndex.DIR)).toList());
     }
 
@@ -64,29 +85,45 @@ final class Assemble implements Stage {
     }
 
     /**
-     * Copies the static files, sorted by site path, read only under the static folder's rule ({@link InputFolder}:
-     * regular files inside it). A static file may not take a name in {@code taken} ({@code static.collision});
-     * one the build writes itself ({@code overridden}) is left out. Each refusal is a located finding.
+     * Copies the static files, sorted by site path: the static folder's, read only under its rule ({@link InputFolder}:
+     * regular files inside it), then each built-in one ({@link BuiltIn}) the folder does not replace. A static
+     * file may not take a name in {@code taken} ({@code static.collision}); one the build writes itself
+     * ({@code overridden}) is left out. Each refusal is a located finding.
      */
     private static void statics(BuildContext ctx, Set<String> taken, Set<String> overridden) {
-        Path src = ctx.options.staticDir();
-        if (src == null || !Files.isDirectory(src)) return;
-        InputFolder folder = InputFolder.of(src, "static");
-        ctx.staticFolder = folder;
-        for (Map.Entry<String, Path> e : folder.files(rel -> true, ctx.findings).entrySet()) {
+        Path src = ctx.options.staticFolder();
+        Set<String> own = new HashSet<>();
+        if (src != null && !Files.isDirectory(src)) {
+            ctx.findings.error("static.missing", Location.of(src.toString()), "the static folder given with --static does not exist",
+                    "Check the path, or leave --static out: the built-in static files are used, and a static/ folder beside the content "
+                            + "folder overrides them file by file.");
+            return;
+        }
+        if (src != null) {
+            InputFolder folder = InputFolder.of(src, "static");
+            ctx.staticFolder = folder;
+            for (Map.Entry<String, Path> e : folder.files(rel -> true, ctx.findings).entrySet()) {
+                String rel = e.getKey();
+                own.add(rel);
+                if (overridden.contains(rel)) continue;
+                if (taken.contains(rel)) {
+                    ctx.findings.error("static.collision", Location.of(folder.shown(rel)), "the static file would replace the generated " + rel,
+                            "Rename or remove the static file; " + rel + " is written by the build.");
+                    continue;
+                }
+                try {
+                    ctx.output.copy(rel, folder, e.getValue());
+                    ctx.statics.put(rel, e.getValue());
+                } catch (ContentSyntaxException x) {
+                    ctx.findings.error(x.code(), x.location(), x.getMessage(), x.hint());
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> e : BuiltIn.files(BuiltIn.STATIC).entrySet()) {
             String rel = e.getKey();
-            if (overridden.contains(rel)) continue;
-            if (taken.contains(rel)) {
-                ctx.findings.error("static.collision", Location.of(folder.shown(rel)), "the static file would replace the generated " + rel,
-                        "Rename or remove the static file; " + rel + " is written by the build.");
-                continue;
-            }
-            try {
-                ctx.output.copy(rel, folder, e.getValue());
-                ctx.statics.put(rel, e.getValue());
-            } catch (ContentSyntaxException x) {
-                ctx.findings.error(x.code(), x.location(), x.getMessage(), x.hint());
-            }
+            if (own.contains(rel) || overridden.contains(rel) || taken.contains(rel)) continue;
+            ctx.output.write(rel, e.getValue());
+            ctx.builtinStatics.put(rel, e.getValue());
         }
     }
 

@@ -10,6 +10,7 @@ import org.reportsite.model.Index;
 import org.reportsite.model.Location;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
+import org.reportsite.model.Reserved;
 import org.reportsite.render.Renderer;
 import org.reportsite.render.Templates;
 
@@ -57,6 +58,8 @@ final class BuildContext {
     /** The static folder (read under its rule) and its files by site path. */
     InputFolder staticFolder;
     final Map<String, Path> statics = new LinkedHashMap<>();
+    /** The built-in static files the static folder does not replace, by site path. */
+    final Map<String, byte[]> builtinStatics = new LinkedHashMap<>();
 
     BuildContext(SiteBuild.Options options, BuildState last) {
         this.options = options;
@@ -103,6 +106,7 @@ final class BuildContext {
         int pages = report == null ? 0 : report.pages().size();
         int notes = report == null ? 0 : (int) report.pages().stream().filter(Page::isNote).count();
         return new SiteBuild.Result(!findings.hasErrors(), pages, report == null ? 0 : report.tables().size(), notes, findings.list(), checkResult,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000,
+                report == null ? 0 : (int) java.util.Arrays.stream(Reserved.Generated.values()).filter(g -> g.built(report.meta())).count());
     }
 }

@@ -65,6 +65,7 @@ public final class BuildState {
         Map<String, byte[]> bytes = new HashMap<>();
         for (var e : ctx.products.entrySet()) bytes.put(e.getKey(), e.getValue().bytes());
         for (String f : ctx.statics.keySet()) bytes.put(f, Assemble.staticBytes(ctx, f));
+        bytes.putAll(ctx.builtinStatics);
         files = bytes;
         siteFiles = Set.copyOf(new HashSet<>(ctx.output.files()));
         rendered = ctx.pages.stream().filter(SitePage::made).map(SitePage::file).toList();

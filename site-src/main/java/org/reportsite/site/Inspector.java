@@ -115,7 +115,9 @@ final class Inspector {
             one.add(k.category());
             one.add(k.description());
             one.add(k.detail() == null ? "" : k.detail());
-            one.add(k.key() == null ? null : href(file, Reserved.Generated.DATA_CHECKS.id(), CheckResult.anchor(k.key())));
+            // a report may leave the Data checks page out: its checks are then listed without a link
+            one.add(k.key() == null || !Reserved.Generated.DATA_CHECKS.built(report.meta()) ? null
+                    : href(file, Reserved.Generated.DATA_CHECKS.id(), CheckResult.anchor(k.key())));
             cs.add(checkIds.computeIfAbsent(one, x -> checkIds.size()));
         }
         out.put("c", cs);

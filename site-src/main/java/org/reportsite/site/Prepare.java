@@ -39,21 +39,22 @@ final class Prepare implements Stage {
     }
 
     /**
-     * The templates folder, read under its rule, with every template the renderer asks for by name; null (and
-     * located errors) when it is not usable.
+     * The built-in templates, overridden file by file by the templates folder (read under its rule); null (and
+     * located errors) when a folder that was named does not exist or a file of it cannot be read.
      */
     private static Templates templates(BuildContext ctx) {
-        Path dir = ctx.options.templates();
-        if (!Files.isDirectory(dir)) {
-            ctx.findings.error("templates.missing", Location.of(dir.toString()), "the templates folder is missing",
-                    "Run from the project folder, or pass --templates.");
+        Path dir = ctx.options.templatesFolder();
+        if (dir != null && !Files.isDirectory(dir)) {
+            ctx.findings.error("templates.missing", Location.of(dir.toString()), "the templates folder given with --templates does not exist",
+                    "Check the path, or leave --templates out: the built-in templates are used, and a templates/ folder beside the content "
+                            + "folder overrides them file by file.");
             return null;
         }
         Templates t = Templates.read(dir, ctx.findings);
         if (t == null) return null;
         for (String missing : t.missing()) {
-            ctx.findings.error("templates.missing", Location.of(dir.resolve(missing).toString()), "the template " + missing + " is missing",
-                    "Copy it from report-site's own templates/ folder into " + dir + ", then change it as you need.");
+            ctx.findings.error("templates.missing", Location.of(t.shown(missing)), "the template " + missing + " is missing from report-site's jar",
+                    "Rebuild report-site (mvn package); its templates/ folder should hold " + missing + ".");
         }
         return t.missing().isEmpty() ? t : null;
     }

@@ -28,7 +28,7 @@ final class Render implements Stage {
         if (!ctx.checksPassed()) return null;
         ctx.pages.addAll(narrative);
         for (SitePage p : narrative) ctx.findings.addAll(p.warnings());
-        for (Reserved.Generated g : Reserved.Generated.values()) ctx.pages.add(generated(ctx, g));
+        for (Reserved.Generated g : Reserved.Generated.values()) if (g.built(ctx.report.meta())) ctx.pages.add(generated(ctx, g));
         long made = ctx.pages.stream().filter(SitePage::made).count();
         return (ctx.incremental() ? made + " of " : "") + ctx.pages.size() + " pages";
     }

@@ -4,6 +4,7 @@ import org.reportsite.check.CheckResult;
 import org.reportsite.model.Finding;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,10 +36,29 @@ public final class SiteBuild {
     /**
      * Where to read and write; {@code write = false} is the {@code check} command; {@code zip} also writes the
      * offline edition ({@link OfflineZip}) into the site and links it from every page; {@code strict} makes a
-     * figure of the prose that cannot be bound to the dataset an error, not a warning.
+     * figure of the prose that cannot be bound to the dataset an error, not a warning. {@code templates} and
+     * {@code staticDir} are folders that override the built-in templates and static files file by file; null
+     * means the folder of that name beside the content folder, when there is one ({@link #templatesFolder()}).
      */
     public record Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress, boolean zip,
                           boolean strict) {
+        public static final String TEMPLATES = "templates";
+        public static final String STATIC = "static";
+
+        /** The folder overriding the built-in templates: the one given, else {@code templates/} beside the content, else null. */
+        public Path templatesFolder() { return folder(templates, TEMPLATES); }
+
+        /** The folder overriding the built-in static files: the one given, else {@code static/} beside the content, else null. */
+        public Path staticFolder() { return folder(staticDir, STATIC); }
+
+        private Path folder(Path given, String name) {
+            if (given != null) return given;
+            Path c = content.normalize();
+            if (c.getFileName() == null || c.toString().isEmpty() || c.endsWith("..")) c = content.toAbsolutePath().normalize();
+            Path beside = c.resolveSibling(name);
+            return Files.isDirectory(beside) ? beside : null;
+        }
+
         public Options(Path content, Path templates, Path staticDir, Path out, boolean write, Consumer<String> progress) {
             this(content, templates, staticDir, out, write, progress, false, false);
         }
@@ -49,7 +69,7 @@ public final class SiteBuild {
     }
 
     /** What a build did. {@code ok} is false when any error was found (nothing was published then). */
-    public record Result(boolean ok, int pages, int tables, int notes, List<Finding> findings, CheckResult checks, long millis) {
+    public record Result(boolean ok, int pages, int tables, int notes, List<Finding> findings, CheckResult checks, long millis, int generated) {
         public long errors() { return findings.stream().filter(Finding::isError).count(); }
 
         public long warnings() { return findings.stream().filter(f -> !f.isError()).count(); }

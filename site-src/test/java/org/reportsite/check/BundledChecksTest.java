@@ -78,18 +78,24 @@ class BundledChecksTest {
     void theDataChecksPageListsEveryCheckAndEveryAcknowledgedDifference() {
         CheckResult c = Bundled.result().checks();
         Document page = Bundled.page("data-checks.html");
-        List<Element> rows = page.select("table.checks:not(.check-categories) tbody tr");
-        assertEquals(c.performed().size(), rows.size());
+        List<Element> rows = page.select("section.check-category ul.check-list > li");
+        assertEquals(c.performed().size(), rows.size(), "every check run has its entry");
         Element ack = page.selectFirst("ul.acknowledged");
         assertNotNull(ack);
         assertEquals(ACKNOWLEDGED.size(), ack.select("li").size());
-        for (String key : ACKNOWLEDGED) assertFalse(ack.select("code:containsOwn(" + key + ")").isEmpty(), key);
-        // The published header year: its reason is on the page, and its link leads to the table.
-        Element header = ack.select("li").stream().filter(li -> li.text().contains("header/key-highlights/h1-2025")).findFirst().orElseThrow();
+        for (String key : ACKNOWLEDGED) {
+            assertNotNull(ack.selectFirst("a[href=#" + CheckResult.anchor(key) + "]"), key);
+            Element row = page.getElementById(CheckResult.anchor(key));
+            assertNotNull(row, key);
+            assertEquals(key, row.selectFirst("code.check-key").text(), "the key, for analysts");
+        }
+        // The published header year: its reason is on the page, and its check links to the table.
+        Element header = ack.select("li").stream().filter(li -> li.selectFirst("a").attr("href").equals("#" + CheckResult.anchor("header/key-highlights/h1-2025")))
+                .findFirst().orElseThrow();
         assertTrue(header.text().contains("\"2023\""), header.text());
-        assertEquals("index.html#table-key-highlights", header.selectFirst("a").attr("href"));
-        // A footing row links to the row it checks.
-        Element foot = rows.stream().filter(tr -> tr.text().contains("Use of net proceeds")).findFirst().orElseThrow();
+        assertEquals("index.html#table-key-highlights", page.getElementById(CheckResult.anchor("header/key-highlights/h1-2025")).selectFirst("a").attr("href"));
+        // An acknowledged footing links to the row it checks.
+        Element foot = page.getElementById(CheckResult.anchor("foot/use-of-proceeds/total/actual-use"));
         assertTrue(foot.selectFirst("a").attr("href").endsWith("#r-use-of-proceeds-total"), foot.selectFirst("a").attr("href"));
         assertEquals(c.exempted().size(), page.select("ul.exempted li").size());
     }

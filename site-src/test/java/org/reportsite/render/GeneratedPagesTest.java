@@ -52,47 +52,83 @@ class GeneratedPagesTest {
         return Jsoup.parseBodyFragment(templates.engine().process(page.template(), ctx));
     }
 
+    /** A second company's report (HK$), for the words the page takes from the report. */
+    static final Report HARBOURLINE = ContentLoader.load(Content.HARBOURLINE, new Findings());
+
     @Test
     void theDataChecksViewCountsGroupsAndKeepsAcknowledgedDifferencesOutOfTheWarnings() {
-        GeneratedPages.DataChecks v = GeneratedPages.dataChecks(RESULT);
+        GeneratedPages.DataChecks v = GeneratedPages.dataChecks(HARBOURLINE, RESULT);
         assertEquals(List.of(3L, 1L, 1L, 1L), List.of((long) v.run(), v.passed(), v.acknowledged(), v.failed()));
         assertEquals(List.of("Footing", "Ties between tables"), v.categories().stream().map(GeneratedPages.Category::name).toList());
         GeneratedPages.Category footing = v.categories().get(0);
         assertEquals("checks-footing", footing.id());
         assertEquals(List.of(2L, 1L, 1L, 0L), List.of(footing.run(), footing.passed(), footing.acknowledged(), footing.failed()));
         assertNotNull(footing.intro());
-        assertEquals(List.of("passed", "acknowledged"), footing.checks().stream().map(GeneratedPages.Check::cssClass).toList());
-        assertEquals("", v.categories().get(1).checks().get(0).detail(), "no detail reads as empty");
+        assertEquals(List.of("acknowledged"), footing.attention().stream().map(GeneratedPages.Check::cssClass).toList(), "shown first");
+        assertEquals(List.of("passed"), footing.passedChecks().stream().map(GeneratedPages.Check::cssClass).toList(), "folded");
+        assertEquals("", v.categories().get(1).attention().get(0).detail(), "no detail reads as empty");
         assertEquals(List.of("foot/b/total/h1"), v.acknowledgedChecks().stream().map(GeneratedPages.Check::key).toList());
+        assertEquals("#check-foot.b.total.h1", v.acknowledgedChecks().get(0).target(), "the list of differences links to the check's row");
         assertEquals(List.of("table \"c\" is not placed on any page"), v.otherWarnings());
         assertEquals(1, v.exempted().size());
     }
 
     @Test
-    void theDataChecksTemplateShowsEveryPartOfTheView() {
-        Document d = render(Reserved.Generated.DATA_CHECKS, GeneratedPages.dataChecks(RESULT));
+    void theDataChecksTemplateShowsEveryPartOfTheViewFailuresFirstPassedFolded() {
+        Document d = render(Reserved.Generated.DATA_CHECKS, GeneratedPages.dataChecks(HARBOURLINE, RESULT));
         assertEquals(List.of("3 checks run", "1 passed", "1 acknowledged differences in the published document", "1 failed"),
                 d.select("ul.check-summary li").eachText());
-        assertEquals(List.of("#checks-footing", "#checks-ties-between-tables"), d.select("table.check-categories tbody a").eachAttr("href"));
+        assertEquals(List.of("#checks-footing", "#checks-ties-between-tables"), d.select("ul.check-categories a").eachAttr("href"));
         assertEquals(List.of("acknowledged", "warnings", "checks-footing", "checks-ties-between-tables", "not-from-the-dataset"), d.select("h2").eachAttr("id"));
-        assertEquals("Footing (2)", d.getElementById("checks-footing").text());
+        assertEquals("Footing", d.getElementById("checks-footing").text());
         Element ack = d.selectFirst("ul.acknowledged li");
-        assertEquals("table:b", ack.selectFirst("a").attr("href"));
-        assertEquals("foot/b/total/h1", ack.selectFirst("code").text());
-        Element failed = d.selectFirst("tr.failed");
+        assertEquals("#check-foot.b.total.h1", ack.selectFirst("a").attr("href"));
+        Element row = d.getElementById("check-foot.b.total.h1");
+        assertNotNull(row, "the acknowledged check's row carries the anchor the tables' marks link to");
+        assertNull(row.closest("details"), "and is shown without opening anything");
+        assertEquals("foot/b/total/h1", row.selectFirst("code.check-key").text(), "the key, for analysts");
+        assertEquals("table:b", row.selectFirst("a").attr("href"));
+        Element failed = d.selectFirst("li.check.failed");
         assertNull(failed.selectFirst("a"), "a check with no figure to link to is plain text");
-        assertEquals("X ties to Y", failed.selectFirst("th").text());
-        assertEquals("Failed", failed.select("td").get(0).text());
+        assertTrue(failed.text().contains("X ties to Y") && failed.text().startsWith("Failed"), failed.text());
+        Element passed = d.getElementById("check-foot.a.total.h1");
+        assertEquals("details", passed.parent().parent().tagName(), "a passed check is folded");
+        assertEquals("Show the 1 passed checks", passed.parent().parent().selectFirst("summary").text());
+        assertEquals("Total = sum of its 2 lines: 2,000 = 2,000", passed.text(), "under the name of its table");
+        assertEquals("table:a", passed.parent().previousElementSibling().selectFirst("a").attr("href"));
+        assertEquals("A", passed.parent().previousElementSibling().text());
         assertEquals("page:p", d.selectFirst("ul.exempted a").attr("href"));
     }
 
     @Test
+    void theDataChecksPageSpeaksOfTheReportsOwnUnitsAndNamesFiguresAsReadersDo() {
+        CheckResult r = new CheckResult(List.of(
+                new Performed("Ties between tables", "tie/kf-revenue/h1-2025", "Revenue: highlights = income statement", Status.PASSED,
+                        "key-figures/revenue/h1-2025 612.3 = income-statement/revenue/h1-2025 612,317: equal when rounded to HK$ million", null),
+                new Performed("Facts cited in the text", "fact/financial-review/x", "financial-review, line 23: {{fact:income-statement/profit-for-the-period/h1-2025|million}}",
+                        Status.PASSED, "rendered from the dataset", null),
+                new Performed("Footing", "foot/no-such/row/col", "kept/as/written when nothing/resolves", Status.PASSED, "-balance-sheet/no-row/sep-2025", null)),
+                List.of());
+        GeneratedPages.DataChecks v = GeneratedPages.dataChecks(HARBOURLINE, r);
+        String text = render(Reserved.Generated.DATA_CHECKS, v).text();
+        assertTrue(text.contains("Figures in HK$'000 (thousands of Hong Kong dollars) must add up exactly"), text);
+        assertTrue(!text.contains("RMB"), "no word of another report's currency: " + text);
+        GeneratedPages.Check tie = v.categories().get(0).passedChecks().get(0);
+        assertEquals("Revenue 612.3 = Revenue 612,317: equal when rounded to HK$ million", tie.detail(), "the tables and period are the description's");
+        GeneratedPages.Check fact = v.categories().get(1).passedChecks().get(0);
+        assertEquals("Financial review: Profit for the period (Condensed consolidated income statement, six months ended 30 September 2025)", fact.description());
+        GeneratedPages.Check kept = v.categories().get(2).passedChecks().get(0);
+        assertEquals("kept/as/written when nothing/resolves", kept.description());
+        assertEquals("-balance-sheet/no-row/sep-2025", kept.detail());
+        assertTrue(!text.contains("income-statement/") && !text.contains("key-figures/"), "no key in the readers' text but the keys' small print: " + text);
+    }
+
+    @Test
     void withNothingToReportTheDataChecksPageSaysSo() {
-        Document d = render(Reserved.Generated.DATA_CHECKS, GeneratedPages.dataChecks(new CheckResult(List.of(), List.of())));
+        Document d = render(Reserved.Generated.DATA_CHECKS, GeneratedPages.dataChecks(HARBOURLINE, new CheckResult(List.of(), List.of())));
         assertEquals(List.of("0 checks run", "0 passed", "0 acknowledged differences in the published document"), d.select("ul.check-summary li").eachText());
-        assertNull(d.selectFirst("table"));
-        assertEquals("None.", d.getElementById("acknowledged").nextElementSibling().text());
-        assertEquals(List.of("acknowledged"), d.select("h2").eachAttr("id"));
+        assertNull(d.selectFirst("details"));
+        assertEquals(List.of(), d.select("h2").eachAttr("id"));
     }
 
     @Test

@@ -25,9 +25,16 @@ class TemplatesTest {
     Path tmp;
 
     @Test
-    void namesTheTemplatesAFolderLacks() throws IOException {
+    void aFolderReplacesTheBuiltInTemplatesFileByFile() throws IOException {
         Files.writeString(tmp.resolve("layout.html"), "<p>x</p>");
-        assertEquals(List.of("table.html", "glossary.html", "data-checks.html", "contents.html", "404.html"), Builds.templates(tmp).missing());
+        Templates t = Builds.templates(tmp);
+        assertEquals(List.of(), t.missing(), "what the folder lacks is built in");
+        assertEquals("<p>x</p>", t.text(Templates.LAYOUT));
+        assertEquals(Files.readString(Builds.TEMPLATES.resolve("table.html")), t.text(Templates.TABLE));
+        assertEquals(tmp.resolve("layout.html").toString(), t.shown("layout.html"));
+        assertEquals("report-site's built-in templates/table.html", t.shown("table.html"));
+        Templates builtIn = Builds.templates(null);
+        assertEquals(Files.readString(Builds.TEMPLATES.resolve("layout.html")), builtIn.text(Templates.LAYOUT), "no folder: the built-in ones alone");
     }
 
     @Test
