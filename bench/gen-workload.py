@@ -165,11 +165,16 @@ def markdown_workload(n, out):
 
 def report_workload(t_count, r_count, out):
     """Tables t0001..: R rows (the last the total of the others), placed two per note page (sub-notes (a) and (b))
-    and cited by a narrative page through facts, a table link and a note mention."""
+    and cited by a narrative page through facts, a table link and a note mention. Note numbers go up to 999: beyond
+    1,998 tables a note holds more sub-notes ((a), (b), (c), ...), as many as it takes (26 at most)."""
     content = os.path.join(out, "report-site", "content")
-    notes = (t_count + 1) // 2
-    if notes > 999:
-        sys.exit("report workload: at most 1998 tables (note numbers go up to 999)")
+    per_note = max(2, -(-t_count // 999))
+    if per_note > 26:
+        sys.exit("report workload: at most %d tables (999 notes of 26 sub-notes)" % (999 * 26))
+    notes = -(-t_count // per_note)
+
+    def note_of(t):
+        return (t - 1) // per_note + 1, chr(ord("a") + (t - 1) % per_note)
     write(os.path.join(content, "report.json"), report_json([
         {"title": "Overview", "pages": ["index"]},
         {"title": "Review", "dir": "review"},
@@ -186,7 +191,7 @@ def report_workload(t_count, r_count, out):
     for t in range(1, t_count + 1):
         rng = random.Random(100000 + t)
         tid = "t%04d" % t
-        note = "%d%s" % ((t + 1) // 2, "a" if t % 2 else "b")
+        k, letter = note_of(t)
         rows, total1, total2 = [], 0, 0
         for r in range(1, r_count):
             v1, v2 = rng.randint(-500000, 2000000), rng.randint(-500000, 2000000)
@@ -194,7 +199,7 @@ def report_workload(t_count, r_count, out):
             row = {"id": "r%02d" % r, "label": " ".join(rng.choice(WORDS) for _ in range(3)).capitalize(),
                    "values": {"y2": v1, "y1": v2}}
             if r % 10 == 1:
-                row["notes"] = ["%d(%s)" % ((t + 1) // 2, note[-1])]
+                row["notes"] = ["%d(%s)" % (k, letter)]
             rows.append(row)
         rows.append({"id": "total", "label": "Total", "style": "total", "sum": [r["id"] for r in rows],
                      "values": {"y2": total1, "y1": total2}})
@@ -206,16 +211,16 @@ def report_workload(t_count, r_count, out):
     for k in range(1, notes + 1):
         rng = random.Random(200000 + k)
         parts = []
-        for t in (2 * k - 1, 2 * k):
+        for t in range((k - 1) * per_note + 1, k * per_note + 1):
             if t > t_count:
                 continue
-            letter = "a" if t % 2 else "b"
+            letter = note_of(t)[1]
             parts += ["### (%s) Table %d" % (letter, t), "", paragraph(rng), "", "{{table:t%04d}}" % t, ""]
         write(os.path.join(content, "narrative", "notes", "note-%03d.md" % k),
               "---\ntitle: Note %d\norder: %d\nnote: \"%d\"\n---\n%s\n\n%s" % (k, k, k, paragraph(rng), "\n".join(parts)))
     for t in range(1, t_count + 1):
         rng = random.Random(300000 + t)
-        tid, k = "t%04d" % t, (t + 1) // 2
+        tid, k = "t%04d" % t, note_of(t)[0]
         body = "\n".join([
             paragraph(rng), "",
             "## Results", "",
