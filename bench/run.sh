@@ -14,7 +14,8 @@
 # Environment: RUNS (timed runs, default 5), WARMUP (default 1), SIZES (default "250 1000 4000"),
 # TABLES/ROWS of the report workload (default 1000/40), RUNS_LARGE (default 1) and PEERS_LARGE (default
 # "hugo": Eleventy takes many minutes at 100000 pages; "hugo eleventy" for both, "" for none) for `scale`,
-# BASELINE (a report-site jar, e.g. main's, also timed on the bundled report), BENCH_WORK (default /dev/shm/report-site-bench:
+# BASELINE (a report-site jar, e.g. main's, also timed on the bundled report, with the templates and static files
+# of BASELINE_ROOT, its checkout), BENCH_WORK (default /dev/shm/report-site-bench:
 # workloads and outputs live on tmpfs, so the disk's noise is not measured; set it to a disk folder to
 # include the disk). Timing: hyperfine (median, output removed before each run outside the timed part);
 # peak memory: GNU time's maximum resident set size of the same runs.
@@ -106,7 +107,8 @@ bundled() {
   if [[ -n "${BASELINE:-}" ]]; then
     # the same build by another jar (main's, say), in the same run: the JVM options of the launcher, no class-data archive
     local base; base=$(cd "$root" && time_cmd "baseline-bundled" "$WORK/out-baseline" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-      -XX:-UsePerfData -jar "$BASELINE" build -q --out "$WORK/out-baseline")
+      -XX:-UsePerfData -jar "$BASELINE" build -q --templates "${BASELINE_ROOT:-$root}/templates" --static "${BASELINE_ROOT:-$root}/static" \
+      --out "$WORK/out-baseline")
     ours=$(cd "$root" && time_cmd "ours-bundled-noarchive" "$WORK/out-bundled" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
       -XX:-UsePerfData -jar "$root/target/report-site.jar" build -q --out "$WORK/out-bundled")
     echo "| Bundled report, this jar without class-data archive | ${ours% *} | ${ours#* } | – | – | – | – | |"
