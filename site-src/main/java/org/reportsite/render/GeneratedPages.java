@@ -72,13 +72,15 @@ public final class GeneratedPages {
 
     /**
      * The anchors of the navigation sections on the contents page, one per section title in order: "section-" and the
-     * title in lower-case letters and digits joined by hyphens (or the section's number), made unique by a suffix.
+     * title in lower-case letters and digits (accents dropped) joined by hyphens (or the section's number), made unique
+     * by a suffix.
      */
     public static List<String> sectionAnchors(List<String> titles) {
         List<String> out = new ArrayList<>(titles.size());
         Set<String> used = new HashSet<>();
         for (int i = 0; i < titles.size(); i++) {
-            String slug = titles.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String slug = java.text.Normalizer.normalize(titles.get(i).toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
             String base = "section-" + (slug.isEmpty() ? String.valueOf(i + 1) : slug);
             String id = base;
             for (int n = 2; !used.add(id); n++) id = base + "-" + n;

@@ -102,7 +102,8 @@ public final class SearchIndex {
         int[] postings = new int[n];
         int i = 0, at = 0;
         for (Map.Entry<String, List<Integer>> w : words.entrySet()) {
-            ws[i] = w.getKey();
+            // interned: a large site repeats the same words on every page, and every page keeps its part until the build ends
+            ws[i] = w.getKey().intern();
             offsets[i++] = at;
             for (int p : w.getValue()) postings[at++] = p;
         }
