@@ -2,7 +2,7 @@
 # Browser tests of the generated site: builds a fresh site, then checks it in Debian's Chromium.
 #   tests-browser/run.sh            install what is missing (apt: chromium; npm ci), build, run every check
 #   SITE=DIR tests-browser/run.sh   check an already built site instead of building one
-#   SKIP="lighthouse vnu"           skip checks by name (browser, layout, csp, vnu, lighthouse)
+#   SKIP="lighthouse vnu"           skip checks by name (browser, layout, inspector, csp, vnu, lighthouse)
 # Prints one line per check ("name: N problems") and exits non-zero if any check found a problem or did not run.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -50,10 +50,11 @@ check() { # name, command...: the command's last line is "... N problems"
   if [[ -z "$n" ]]; then lines+=("$name: did not run (exit $rc)"); bad=1
   elif [[ "$n" -ne 0 || "$rc" -ne 0 ]]; then lines+=("$name: $n problems (exit $rc, $((SECONDS - t0)) s)"); bad=1
   else lines+=("$name: 0 problems ($((SECONDS - t0)) s)"); fi
-  grep -E '^(browser|layout|vnu|lighthouse) [a-z-]+: [0-9]+ problems$|^lighthouse scores:' "$log" | sed 's/^/    /' >>"$work/details"
+  grep -E '^(browser|layout|inspector|vnu|lighthouse) [a-z-]+: [0-9]+ problems$|^lighthouse scores:' "$log" | sed 's/^/    /' >>"$work/details"
 }
 check browser node "$here/browser.mjs" "$site"
 check layout node "$here/layout.mjs" "$site"
+check inspector node "$here/inspector.mjs" "$site"
 check csp node "$here/csp.mjs" "$site"
 check vnu node "$here/vnu.mjs" "$site"
 check lighthouse node "$here/lighthouse.mjs" "$site"

@@ -1,7 +1,9 @@
 // Screenshots for a person to look at, taken in Chromium over file://.
 //   node screens.mjs SITE_DIR OUT_DIR page.html[$CSS-SELECTOR][@WIDTH][:dark|:print] ...
 //   node screens.mjs SITE_DIR OUT_DIR --docs    the set kept in docs/screenshots/: the home page and the income
-//                                              statement, whole pages, at 390 px (a phone) and 1280 px (a laptop)
+//                                              statement, whole pages, at 390 px (a phone) and 1280 px (a laptop),
+//                                              and the fact inspector open on revenue (the screen as a reader sees it)
+//   page.html#ID                               opens the fact inspector on the figure with that id first
 // The issuer's local name needs a font with its script (Debian: fonts-wqy-microhei or fonts-noto-cjk); without one
 // it shows as empty boxes, and the script says so.
 import { execFileSync } from 'node:child_process';
@@ -14,6 +16,8 @@ const DOCS = [
   ['index.html', 1280, 'home-1280.png'],
   ['financial-statements/income-statement.html', 390, 'income-statement-390.png'],
   ['financial-statements/income-statement.html', 1280, 'income-statement-1280.png'],
+  ['financial-statements/income-statement.html#f-income-statement.revenue.h1-2025', 390, 'inspector-390.png'],
+  ['financial-statements/income-statement.html#f-income-statement.revenue.h1-2025', 1280, 'inspector-1280.png'],
 ];
 
 const [site, out, ...args] = process.argv.slice(2);
@@ -38,11 +42,20 @@ await context.route((u) => !/^(file|data|blob|about):/i.test(u.href), (r) => r.a
 try {
   for (const s of specs) {
     const page = await context.newPage();
-    await page.setViewportSize({ width: s.width, height: 900 });
+    const [rel, figure] = s.rel.split('#');
+    s.rel = rel;
+    await page.setViewportSize({ width: s.width, height: figure && s.width < 600 ? 844 : 900 });
     await page.emulateMedia({ colorScheme: s.mode === 'dark' ? 'dark' : 'light', media: s.mode === 'print' ? 'print' : 'screen', reducedMotion: 'reduce' });
     await page.goto(fileUrl(path.join(site, s.rel)), { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
-    if (s.sel) await page.locator(s.sel).first().screenshot({ path: path.join(out, s.name) });
+    if (figure) {
+      // the figure in view, its inspector open: a screenshot of the screen, not the whole page
+      const opener = page.locator(`[id="${figure}"] .fact-open, a[id="${figure}"]`).first();
+      await opener.scrollIntoViewIfNeeded();
+      await opener.click();
+      await page.locator('dialog.fact-panel[open]').waitFor();
+      await page.screenshot({ path: path.join(out, s.name) });
+    } else if (s.sel) await page.locator(s.sel).first().screenshot({ path: path.join(out, s.name) });
     else await page.screenshot({ path: path.join(out, s.name), fullPage: true });
     console.log(path.join(out, s.name));
     await page.close();

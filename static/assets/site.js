@@ -352,3 +352,206 @@
     heads.forEach(function (h) { io.observe(h); });
   }
 })();
+
+/* ---------- the fact inspector ----------
+ * Every figure of the dataset carries data-fact and an id (f-...). Activating one (click, tap, Enter, Space) opens a
+ * panel with what the page's own inspector script (window.REPORT_FACTS, a file next to the site's assets, loaded
+ * by the page) says about it: line item, period, exact value, table, notes, checks, other places. Without this
+ * script, or without that data, figures stay plain text and links; permalinks (#f-...) work without either. */
+(function () {
+  'use strict';
+  var dialog = null, trigger = null, leaving = false;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function link(text, href) {
+    if (!href) return el('span', null, text);
+    var a = el('a', null, text);
+    a.href = href;
+    return a;
+  }
+  /* the figure's own id; a second showing on the page (f-....2) shares the first's permalink */
+  function baseId(id) { return id.split('.').length > 3 ? id.replace(/\.\d+$/, '') : id; }
+
+  function build() {
+    dialog = el('dialog', 'fact-panel');
+    dialog.setAttribute('aria-labelledby', 'fact-panel-title');
+    var inner = el('div', 'fp-inner');
+    var head = el('div', 'fp-head');
+    var kicker = el('p', 'fp-kicker', 'Figure');
+    var title = el('h2', 'fp-title');
+    title.id = 'fact-panel-title';
+    var close = el('button', 'fp-close');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close');
+    close.textContent = '\u00d7';
+    close.addEventListener('click', function () { dialog.close(); });
+    var titles = el('div', 'fp-titles');
+    titles.appendChild(kicker);
+    titles.appendChild(title);
+    head.appendChild(titles);
+    head.appendChild(close);
+    inner.appendChild(head);
+    inner.appendChild(el('div', 'fp-body'));
+    dialog.appendChild(inner);
+    document.body.appendChild(dialog);
+    /* a tap on the backdrop closes; a link followed from the panel closes it and leaves focus where the link leads */
+    dialog.addEventListener('click', function (ev) {
+      if (ev.target === dialog) dialog.close();
+      else if (ev.target.closest && ev.target.closest('a[href]')) { leaving = true; dialog.close(); }
+    });
+    dialog.addEventListener('close', function () {
+      var t = trigger;
+      trigger = null;
+      if (!t) return;
+      t.classList.remove('fact-active');
+      document.documentElement.classList.remove('fp-open');
+      if (!leaving) (t.querySelector('.fact-open') || t).focus();
+      leaving = false;
+    });
+  }
+
+  function section(body, heading, items, empty) {
+    var h = el('h3', 'fp-h', heading);
+    body.appendChild(h);
+    if (!items.length) { body.appendChild(el('p', 'fp-none', empty)); return; }
+    var ul = el('ul', 'fp-list');
+    items.forEach(function (li) { ul.appendChild(li); });
+    body.appendChild(ul);
+  }
+
+  var STATUS = { passed: 'Passed', failed: 'Failed', acknowledged: 'Acknowledged, kept as published' };
+
+  function open(figure) {
+    var data = window.REPORT_FACTS;
+    var f = data && data.facts && data.facts[figure.getAttribute('data-fact')];
+    if (!f) return false;
+    if (!dialog) build();
+    if (dialog.open) dialog.close();
+    trigger = figure;
+    figure.classList.add('fact-active');
+    dialog.querySelector('.fp-title').textContent = f.l;
+    var body = dialog.querySelector('.fp-body');
+    body.textContent = '';
+    body.appendChild(el('p', 'fp-value', f.v));
+    var dl = el('dl', 'fp-facts');
+    function row(term, dd) { dl.appendChild(el('dt', null, term)); var d = el('dd'); d.appendChild(dd); dl.appendChild(d); }
+    row('Period', document.createTextNode(f.p));
+    row('Table', link(f.t[0], f.t[1]));
+    if (f.n.length) {
+      var notes = el('span');
+      f.n.forEach(function (n, i) { if (i) notes.appendChild(document.createTextNode(', ')); notes.appendChild(link(n[0], n[1])); });
+      row(f.n.length > 1 ? 'Notes' : 'Note', notes);
+    }
+    body.appendChild(dl);
+    section(body, 'Checks (' + f.c.length + ')', f.c.map(function (i) {
+      var c = data.checks[i];
+      var li = el('li', 'fp-check ' + c[0]);
+      li.appendChild(el('span', 'fp-status', STATUS[c[0]] || c[0]));
+      li.appendChild(el('span', 'fp-category', ' ' + c[1]));
+      li.appendChild(document.createTextNode(': '));
+      li.appendChild(link(c[2], c[4]));
+      if (c[3]) li.appendChild(el('span', 'fp-detail', c[3]));
+      return li;
+    }), 'No check involves this figure.');
+    var own = '#' + figure.id;
+    section(body, 'Also shown', f.o.filter(function (o) { return o[1] !== own; }).map(function (o) {
+      var li = el('li');
+      li.appendChild(link(o[0], o[1]));
+      return li;
+    }), 'Nowhere else on the site.');
+    var share = el('p', 'fp-share');
+    var copy = el('button', 'fp-copy', 'Copy link');
+    copy.type = 'button';
+    var id = baseId(figure.id);
+    var url = location.href.replace(/#.*$/, '') + '#' + id;
+    var perma = link('Permalink', '#' + id);
+    perma.className = 'fp-permalink';
+    var said = el('span', 'fp-said');
+    said.setAttribute('role', 'status');
+    copy.addEventListener('click', function () {
+      var done = function () { said.textContent = 'Link copied'; };
+      var fallback = function () {
+        var t = el('textarea', 'visually-hidden');
+        t.value = url;
+        dialog.appendChild(t);
+        t.select();
+        var ok = false;
+        try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+        dialog.removeChild(t);
+        copy.focus();
+        said.textContent = ok ? 'Link copied' : 'Copy the permalink: ' + url;
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, fallback);
+      else fallback();
+    });
+    share.appendChild(copy);
+    share.appendChild(document.createTextNode(' '));
+    share.appendChild(perma);
+    share.appendChild(said);
+    body.appendChild(share);
+    document.documentElement.classList.add('fp-open');
+    dialog.showModal();
+    keepInView(figure);
+    return true;
+  }
+
+  /* the figure stays in view beside the panel: above the bottom sheet, or on the other side of the side panel */
+  function keepInView(figure) {
+    var instant = { block: 'nearest', inline: 'nearest', behavior: 'instant' };
+    figure.scrollIntoView(instant);
+    dialog.classList.remove('fp-right');
+    var r, d;
+    var under = function () {
+      r = figure.getBoundingClientRect();
+      d = dialog.getBoundingClientRect();
+      return r.right > d.left && r.left < d.right && r.bottom > d.top && r.top < d.bottom;
+    };
+    if (!under()) return;
+    if (d.height >= window.innerHeight - 1) dialog.classList.add('fp-right');
+    else window.scrollBy({ top: r.bottom - d.top + 16, left: 0, behavior: 'instant' });
+  }
+
+  function setup() {
+    if (!window.REPORT_FACTS || !window.HTMLDialogElement) return;
+    var facts = window.REPORT_FACTS.facts || {};
+    /* a table cell or a prose figure gets a button (a link, {{fact}} or a card's figure, is one already) */
+    Array.prototype.forEach.call(document.querySelectorAll('td[data-fact], span.fact[data-fact]'), function (cell) {
+      if (!facts[cell.getAttribute('data-fact')]) return;
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'fact-open';
+      b.setAttribute('aria-haspopup', 'dialog');
+      Array.prototype.slice.call(cell.childNodes).forEach(function (n) {
+        /* the mark of an inconsistency kept as published goes into the button: the panel lists its check, with the link */
+        if (n.nodeType === 1 && n.classList.contains('ack-mark')) {
+          var mark = el('span', 'ack-mark', n.textContent);
+          mark.setAttribute('aria-hidden', 'true');
+          mark.title = n.title;
+          cell.removeChild(n);
+          b.appendChild(mark);
+          b.appendChild(el('span', 'visually-hidden', ' (' + (n.getAttribute('aria-label') || n.title) + ')'));
+        } else b.appendChild(n);
+      });
+      cell.insertBefore(b, cell.firstChild);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('a.fact[data-fact]'), function (a) {
+      if (facts[a.getAttribute('data-fact')]) a.setAttribute('aria-haspopup', 'dialog');
+    });
+    document.addEventListener('click', function (ev) {
+      if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey || !ev.target.closest) return;
+      var hit = ev.target.closest('.fact-open, a.fact[data-fact]');
+      if (!hit) return;
+      var figure = hit.closest('[data-fact]');
+      if (figure && open(figure)) ev.preventDefault();
+    });
+  }
+
+  /* the page's inspector script runs after this one (both deferred): its data is there by DOMContentLoaded */
+  if (document.readyState === 'complete') setup();
+  else document.addEventListener('DOMContentLoaded', setup);
+})();

@@ -93,8 +93,13 @@ final class Claims {
 
     /** Every claim of a page, in reading order. */
     List<Claim> of(Page page) {
+        return of(page, ProseFigures.of(page));
+    }
+
+    /** Every claim of a page whose sentences ({@link ProseFigures#of}) are read already. */
+    List<Claim> of(Page page, List<ProseFigures.Sentence> sentences) {
         List<Claim> out = new ArrayList<>();
-        for (ProseFigures.Sentence s : ProseFigures.of(page)) sentence(page, s, out);
+        for (ProseFigures.Sentence s : sentences) sentence(page, s, out);
         return out;
     }
 

@@ -22,6 +22,8 @@ public final class ProseFacts {
 
     private final Claims claims;
     private final Map<Page, List<Claims.Claim>> byPage = new ConcurrentHashMap<>();
+    /** Per page whose claims were read: whether its prose states an amount (set before its claims are published). */
+    private final Map<Page, Boolean> quotes = new ConcurrentHashMap<>();
 
     private final Report report;
 
@@ -37,10 +39,23 @@ public final class ProseFacts {
     }
 
     List<Claims.Claim> claims(Page page) {
-        return byPage.computeIfAbsent(page, claims::of);
+        return byPage.computeIfAbsent(page, p -> {
+            List<ProseFigures.Sentence> sentences = ProseFigures.of(p);
+            quotes.put(p, sentences.stream().anyMatch(s -> s.figures().stream().anyMatch(f -> f.kind() == ProseFigures.Kind.AMOUNT)));
+            return claims.of(p, sentences);
+        });
     }
 
     Claims resolver() { return claims; }
+
+    /**
+     * Whether the page's prose states any amount: which of them resolve to a fact, and to which, depends on every table
+     * of the dataset (a page without one has nothing the dataset could turn into a figure).
+     */
+    public boolean quotesAmounts(Page page) {
+        claims(page);
+        return quotes.get(page);
+    }
 
     /** The amounts of a page that agree with one line item: each with the fact it states (the best of the cells it equals). */
     public List<Mark> marks(Page page) {

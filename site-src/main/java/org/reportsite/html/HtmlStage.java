@@ -15,6 +15,7 @@ import org.reportsite.model.Page;
 import org.reportsite.model.Reserved;
 import org.reportsite.model.SitePaths;
 import org.reportsite.model.Term;
+import org.reportsite.render.FactIds;
 import org.reportsite.render.PageDeps;
 
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class HtmlStage {
     // selectors parsed once (jsoup parses a selector string on every call)
     private static final Pattern SUBNOTE = Pattern.compile("^\\(([a-z]{1,5})\\)");
     private static final Evaluator CONTENT = QueryParser.parse("div.content");
+    private static final Evaluator FACTS = QueryParser.parse("[data-fact]");
     private static final Evaluator WITH_ID = QueryParser.parse("[id]");
     private static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
     private static final Evaluator H2_H3 = QueryParser.parse("h2, h3");
@@ -131,6 +133,7 @@ public final class HtmlStage {
     public PageResult process(String html, String file, Page page, String sourceFile, PageDeps deps) {
         Document doc = Jsoup.parse(html);
         doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        identifyFacts(doc, file);
         Element content = doc.selectFirst(CONTENT);
         if (content != null) {
             markLanguage(content);
@@ -147,6 +150,30 @@ public final class HtmlStage {
         for (Element e : doc.select(WITH_ID)) ids.add(e.id());
         List<PageResult.SearchEntry> search = page == null ? List.of() : searchEntries(doc, content, file);
         return new PageResult(file, sourceFile, doc.outerHtml(), ids, links, search);
+    }
+
+    /**
+     * Gives every figure of the dataset on the page ({@code [data-fact]}: table cells, {@code {{fact}}}s, prose figures,
+     * headline cards) its id ({@link FactIds}): the table cell takes the fact's own id when the page shows its table,
+     * else the first place it appears; a figure shown again gets the next free id. A page with figures loads its
+     * inspector data ({@link Reserved#facts}), a script of its own.
+     */
+    private static void identifyFacts(Document doc, String file) {
+        Elements figures = doc.select(FACTS);
+        if (figures.isEmpty()) return;
+        Map<String, Integer> count = new HashMap<>();
+        for (Element e : figures) {
+            if (!e.tagName().equals("td") || e.hasAttr("id") || count.containsKey(e.attr("data-fact"))) continue;
+            count.put(e.attr("data-fact"), 1);
+            e.attr("id", FactIds.id(e.attr("data-fact")));
+        }
+        for (Element e : figures) {
+            if (e.hasAttr("id")) continue;
+            String fact = e.attr("data-fact");
+            e.attr("id", FactIds.id(fact, count.merge(fact, 1, Integer::sum)));
+        }
+        Element head = doc.head();
+        head.appendElement("script").attr("src", "site:" + Reserved.facts(file)).attr("defer", "");
     }
 
     private void anchorHeadings(Element content, Page page) {

@@ -73,6 +73,14 @@ public final class Reserved {
     public static final String DOWNLOADS = "downloads/";
     /** The search index, a script next to the page script ({@code window.REPORT_SEARCH = [...]}). */
     public static final String SEARCH_INDEX = ASSETS + "search-index.js";
+    /** The folder of the pages' inspector data: one script per page that shows figures of the dataset. */
+    public static final String FACTS = ASSETS + "facts/";
+
+    /** The inspector data of the page written to {@code pageFile} ({@code notes/note-15.html} → {@code assets/facts/notes/note-15.js}). */
+    public static String facts(String pageFile) {
+        return FACTS + (pageFile.endsWith(".html") ? pageFile.substring(0, pageFile.length() - 5) : pageFile) + ".js";
+    }
+
     /** The whole dataset as JSON. */
     public static final String DATASET = DOWNLOADS + "dataset.json";
     public static final String SITEMAP = "sitemap.xml";

@@ -23,6 +23,29 @@ public final class Amounts {
         return digits;
     }
 
+    /**
+     * The exact value with its unit and scale in words, as the inspector reads it out: {@code 2358198, RMB'000} →
+     * {@code RMB 2,358,198 thousand}; {@code -612.3, HK$ million} → {@code minus HK$612.3 million}; {@code 12.5, %}
+     * → {@code 12.5 per cent}; {@code 120, shares} → {@code 120 shares}. No digit of the dataset's value is dropped.
+     */
+    public static String words(BigDecimal v, String unit, int decimals) {
+        org.reportsite.model.Unit u = org.reportsite.model.Unit.parse(unit == null ? "" : unit);
+        String digits = group(v.abs().setScale(Math.max(decimals, Math.max(0, v.stripTrailingZeros().scale())), RoundingMode.UNNECESSARY).toPlainString());
+        String sign = v.signum() < 0 ? "minus " : "";
+        if (u.isPercent()) return sign + digits + " per cent";
+        if (!u.isMoney()) return sign + digits + (u.written().isEmpty() ? "" : " " + u.written());
+        String prefix = u.prefix();
+        String scale = switch (u.factor().stripTrailingZeros().toPlainString()) {
+            case "1" -> "";
+            case "1000" -> " thousand";
+            case "1000000" -> " million";
+            case "1000000000" -> " billion";
+            default -> " × " + group(u.factor().stripTrailingZeros().toPlainString());
+        };
+        boolean letters = Character.isLetter(prefix.charAt(prefix.length() - 1));
+        return sign + prefix + (letters ? " " : "") + digits + scale + (u.perShare() ? " per share" : "");
+    }
+
     /** Groups the integer part in threes: {@code 1234567.8} → {@code 1,234,567.8}. */
     static String group(String plain) {
         int dot = plain.indexOf('.');

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@link #templates()}: the templates rendered for it by name (the layout, the table template, a
  *       generated page's own);</li>
  *   <li>{@link #navigation()}: whether the layout showed the navigation (other pages' titles, previous and next);</li>
+ *   <li>{@link #usesDataset()}: whether the page states amounts in its prose: which of them are figures of the
+ *       dataset (wrapped as facts, with a permalink and the inspector) is decided against every table;</li>
  *   <li>{@link #answers()}: every answer the index gave while the page's links were resolved (where a note,
  *       a table or a term lives; where a note is cited).</li>
  * </ul>
@@ -31,12 +33,16 @@ public final class PageDeps {
     private final Set<String> templates = ConcurrentHashMap.newKeySet();
     private final Map<Asked, Object> answers = new ConcurrentHashMap<>();
     private volatile boolean navigation;
+    private volatile boolean dataset;
 
     public void table(String id) { tables.add(id); }
 
     public void template(String name) { templates.add(name); }
 
     public void navigation() { navigation = true; }
+
+    /** The page depends on every table of the dataset (its prose states amounts, resolved against all of them). */
+    public void dataset() { dataset = true; }
 
     /** Notes the index's answer to a question and returns it. Answers are never null (empty optionals and lists instead). */
     public <T> T answer(Question question, String key, T answer) {
@@ -49,6 +55,8 @@ public final class PageDeps {
     public Set<String> templates() { return Set.copyOf(templates); }
 
     public boolean usesNavigation() { return navigation; }
+
+    public boolean usesDataset() { return dataset; }
 
     public Map<Asked, Object> answers() { return Map.copyOf(answers); }
 }

@@ -41,6 +41,8 @@ final class Assemble implements Stage {
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
         written.putAll(SearchIndex.files(ctx.pages.stream().map(SitePage::search).toList()));
+        Map<String, byte[]> inspector = new Inspector(report, ctx.index, ctx.checkResult(), ctx.pages).scripts(ctx.pages);
+        written.putAll(inspector);
         String baseUrl = report.meta().baseUrl();
         if (baseUrl != null) {
             written.put(Reserved.SITEMAP, Products.utf8(Hosting.sitemap(baseUrl, ctx.pages.stream().map(SitePage::file).toList())));
@@ -52,8 +54,9 @@ final class Assemble implements Stage {
         statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
         long index = written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
-        return downloads + " downloads, " + ctx.statics.size() + " static files, " + written.keySet().stream().filter(f -> !f.startsWith(SearchIndex.DIR))
-                .reduce((a, b) -> a + ", " + b).orElse("") + " (and " + index + " search shards and blocks)";
+        return downloads + " downloads, " + ctx.statics.size() + " static files, " + inspector.size() + " inspector scripts, "
+                + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f) && !f.startsWith(SearchIndex.DIR)).toList())
+                + " (and " + index + " search shards and blocks)";
     }
 
     private static void put(BuildContext ctx, String file, Object source, byte[] bytes) {

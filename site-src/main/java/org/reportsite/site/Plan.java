@@ -40,6 +40,15 @@ final class Plan {
 
     boolean incremental() { return last != null; }
 
+    /** Whether every table equals the last build's (compared once, for all the pages whose prose states amounts). */
+    private volatile Boolean datasetSame;
+
+    private boolean datasetSame() {
+        Boolean same = datasetSame;
+        if (same == null) datasetSame = same = report.tables().equals(last.tables);
+        return same;
+    }
+
     /** The page as the last build made it, when nothing it was made from changed; null when it must be made. */
     SitePage kept(String file, Object source) {
         if (last == null || !siteWideSame) return null;
@@ -48,6 +57,7 @@ final class Plan {
         PageDeps deps = page.deps();
         if (deps.usesNavigation() && !navigationSame) return null;
         for (String t : deps.templates()) if (!Objects.equals(last.templates.text(t), templates.text(t))) return null;
+        if (deps.usesDataset() && !datasetSame()) return null;
         for (String t : deps.tables()) if (!Objects.equals(report.tables().get(t), last.tables.get(t))) return null;
         for (Map.Entry<PageDeps.Asked, Object> a : deps.answers().entrySet()) if (!a.getValue().equals(html.ask(a.getKey()))) return null;
         return page.kept();

@@ -1,5 +1,6 @@
 package org.reportsite.site;
 
+import org.reportsite.check.ProseFacts;
 import org.reportsite.html.PageResult;
 import org.reportsite.markdown.MarkdownStage;
 import org.reportsite.model.Finding;
@@ -37,7 +38,11 @@ final class Render implements Stage {
         SitePage kept = ctx.plan.kept(file, p);
         if (kept != null) return keep(ctx, kept);
         PageDeps deps = new PageDeps();
-        MarkdownStage.Result md = ctx.markdown.render(p);
+        // the prose's amounts that the check resolved to a fact become figures like a {{fact}}; which do depends on every table
+        ProseFacts prose = ProseFacts.of(ctx.report);
+        if (prose.quotesAmounts(p)) deps.dataset();
+        List<MarkdownStage.Figure> figures = prose.marks(p).stream().map(m -> new MarkdownStage.Figure(m.start(), m.end(), m.fact())).toList();
+        MarkdownStage.Result md = ctx.markdown.render(p, figures);
         String body = ctx.renderer.fillPlaceholders(md.html(), deps);
         String heading = p.isNote() ? p.note() + " " + p.title() : p.title();
         PageView v = new PageView(p.id(), file, p.title(), heading, p.isNote() ? NoteKey.anchor(p.note()) : "top",

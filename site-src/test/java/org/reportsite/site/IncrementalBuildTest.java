@@ -3,6 +3,7 @@ package org.reportsite.site;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reportsite.check.ProseFacts;
 import org.reportsite.content.ContentLoader;
 import org.reportsite.model.Reserved;
 import org.reportsite.model.Findings;
@@ -95,6 +96,28 @@ class IncrementalBuildTest {
         assertTrue(state.written().contains("downloads/income-statement.csv"));
         assertTrue(state.written().contains("downloads/dataset.json"));
         assertFalse(state.written().contains("downloads/balance-sheet.csv"), "other tables' downloads are left alone");
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aPageWhoseProseStatesAmountsIsMadeAgainWhenAnyTableChanges() throws IOException {
+        // the investment properties note 15 quotes are in the balance sheet; the edit is to a table note 15 never names
+        Content.edit(content.resolve("data/income-statement.json"), s -> s.replace("\"label\": \"Revenue\"", "\"label\": \"Revenue from contracts\""));
+        rebuild();
+        assertTrue(state.rendered().contains("notes/note-15.html"), () -> "rendered: " + state.rendered());
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aFigureCitedOnOnePageChangesTheInspectorDataOfThePagesThatShowItNotTheirHtml() throws IOException {
+        Content.edit(content.resolve("narrative/business-review/esg.md"),
+                s -> s + "\nGross profit for the period was RMB{{fact:income-statement/gross-profit/h1-2024|million}} million.\n");
+        rebuild();
+        // the Data checks page lists the check of the new figure
+        assertEquals(Set.of("business-review/esg.html", "data-checks.html"), Set.copyOf(state.rendered()));
+        assertTrue(state.written().contains("assets/facts/financial-statements/income-statement.js"),
+                () -> "the income statement's panel lists the new place: " + state.written());
+        assertFalse(state.written().contains("financial-statements/income-statement.html"));
         assertSameAsFullBuild();
     }
 
@@ -209,12 +232,16 @@ class IncrementalBuildTest {
         return load().pages().size() + Reserved.Generated.values().length;
     }
 
-    /** Pages placing or citing the table, and the note pages whose "Cited in" lists the row. */
+    /**
+     * Pages placing or citing the table, the note pages whose "Cited in" lists the row, and every page whose prose states
+     * amounts (which of them are figures of the dataset is decided against every table).
+     */
     private Set<String> expectedForTable(String tableId, String rowId) {
         Report report = load();
         Index index = new Index(report);
         Set<String> out = new TreeSet<>();
         for (Page p : report.pages()) {
+            if (ProseFacts.of(report).quotesAmounts(p)) out.add(p.outputPath());
             for (Reference r : p.references()) {
                 boolean cites = switch (r.kind()) {
                     case TABLE, CHART -> r.target().equals(tableId);

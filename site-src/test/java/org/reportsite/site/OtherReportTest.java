@@ -111,6 +111,19 @@ class OtherReportTest {
     }
 
     @Test
+    void itsFiguresAreInspectableInItsOwnCurrency() throws IOException {
+        Document home = page("index.html");
+        // the home page shows the table too: its cell takes the fact's own id, the card the next
+        assertEquals("f-results.sales.fy-2025", home.selectFirst("td[data-fact=results/sales/fy-2025]").id());
+        assertEquals("f-results.sales.fy-2025.2", home.selectFirst("a.fact[data-fact=results/sales/fy-2025]").id());
+        String script = Files.readString(site.resolve("assets/facts/index.js"));
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(script.substring(script.indexOf('=') + 1, script.length() - 2));
+        var sales = data.get("facts").get("results/sales/fy-2025");
+        assertEquals("EUR 120.0 million", sales.get("v").asText());
+        assertEquals("Net sales", sales.get("l").asText());
+    }
+
+    @Test
     void theHomePageOpensWithCardsBoundToItsOwnFacts() {
         Document home = page("index.html");
         Element first = home.selectFirst("header.page-header").nextElementSibling();
