@@ -54,9 +54,8 @@ final class Assemble implements Stage {
         statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
         long index = written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
-        return downloads + " downloads, " + ctx.statics.size() + " static files, " + inspector.size() + " inspector scripts, "
-                + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f) && !f.startsWith(SearchIndex.DIR)).toList())
-                + " (and " + index + " search shards and blocks)";
+        return downloads + " downloads, " + ctx.statics.size() + " static files, " + inspector.size() + " inspector scripts, " + index
+                + " search shards and blocks, " + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f) && !f.startsWith(SearchIndex.DIR)).toList());
     }
 
     private static void put(BuildContext ctx, String file, Object source, byte[] bytes) {

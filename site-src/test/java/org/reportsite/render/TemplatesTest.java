@@ -27,7 +27,7 @@ class TemplatesTest {
     @Test
     void namesTheTemplatesAFolderLacks() throws IOException {
         Files.writeString(tmp.resolve("layout.html"), "<p>x</p>");
-        assertEquals(List.of("table.html", "glossary.html", "data-checks.html", "404.html"), Builds.templates(tmp).missing());
+        assertEquals(List.of("table.html", "glossary.html", "data-checks.html", "contents.html", "404.html"), Builds.templates(tmp).missing());
     }
 
     @Test
