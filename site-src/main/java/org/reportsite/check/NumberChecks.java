@@ -37,7 +37,7 @@ final class NumberChecks {
             Table t = report.tables().get(p.table());
             if (t == null) {
                 out.problem(Outcomes.error("precision.unknown", null, p.location(), "precision entry names table \"" + p.table() + "\", which does not exist",
-                        null, null, "Tables are data/<id>.json" + ReferenceCheck.closest(p.table(), report.tables().keySet()) + "."));
+                        null, null, "Tables are data/<id>.json files and the sheets of data/*.xlsx workbooks" + ReferenceCheck.closest(p.table(), report.tables().keySet()) + "."));
                 continue;
             }
             for (String c : p.columns()) {

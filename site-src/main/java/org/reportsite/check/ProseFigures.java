@@ -88,6 +88,21 @@ final class ProseFigures {
         return out;
     }
 
+    /**
+     * The patterns can read one stretch of text two ways ("US$0.59%": an amount and a percentage); a figure is one
+     * stretch of the sentence, so of overlapping readings the first (and longest) stays.
+     */
+    private static List<Figure> disjoint(List<Figure> sorted) {
+        List<Figure> kept = new ArrayList<>(sorted.size());
+        int end = -1;
+        for (Figure f : sorted) {
+            if (f.start() < end) continue;
+            kept.add(f);
+            end = f.end();
+        }
+        return kept;
+    }
+
     private static void passage(Page page, Passage p, SourceLines lines, String heading, List<Sentence> out) {
         String raw = p.text();
         char[] masked = raw.toCharArray();
@@ -159,7 +174,8 @@ final class ProseFigures {
                 figures.add(figure(page, p, lines, Kind.POINTS, raw.substring(span[0] + pp.start(), span[0] + pp.end()), new BigDecimal(number), decimals,
                         BigDecimal.ONE, "%", false, pp.start(), pp.end(), null, List.of(), span[0]));
             }
-            figures.sort((x, y) -> Integer.compare(x.start(), y.start()));
+            figures.sort((x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start()) : Integer.compare(y.end(), x.end()));
+            figures = disjoint(figures);
             if (figures.stream().anyMatch(f -> f.kind() != Kind.NOFACT)) out.add(new Sentence(p, sentence, span[0], List.copyOf(figures), Periods.find(sentence), heading, page.title()));
         }
     }

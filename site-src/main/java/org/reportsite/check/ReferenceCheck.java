@@ -163,7 +163,7 @@ final class ReferenceCheck {
                 if (!report.tables().containsKey(r.target())) {
                     if (followOn.fold(r.target())) return;
                     out.add(Finding.error("ref.table", r.location(), "there is no table \"" + r.target() + "\"",
-                            "Tables are data/<id>.json" + closest(r.target(), report.tables().keySet()) + "."));
+                            "Tables are data/<id>.json files and the sheets of data/*.xlsx workbooks" + closest(r.target(), report.tables().keySet()) + "."));
                 } else if (r.kind() == Reference.Kind.CHART) {
                     List<String> problems = ChartSpec.problems(r.options(), report.tables().get(r.target()));
                     if (!problems.isEmpty() && followOn.fold(r.target())) return;
@@ -178,7 +178,7 @@ final class ReferenceCheck {
                 if (!report.tables().containsKey(id)) {
                     if (followOn.fold(id)) return;
                     out.add(Finding.error("ref.table", r.location(), "link to unknown table \"" + id + "\"",
-                            "Tables are data/<id>.json" + closest(id, report.tables().keySet()) + "."));
+                            "Tables are data/<id>.json files and the sheets of data/*.xlsx workbooks" + closest(id, report.tables().keySet()) + "."));
                 } else if (index.tableHome(id).isEmpty()) {
                     out.add(Finding.error("ref.table-unplaced", r.location(), "link to table \"" + id + "\", which no page places",
                             "Place it with {{table:" + id + "}} on some page."));
@@ -235,7 +235,7 @@ final class ReferenceCheck {
 
     private String suggestFact(FactRef ref) {
         Table t = report.tables().get(ref.table());
-        if (t == null) return "Tables are data/<id>.json" + closest(ref.table(), report.tables().keySet()) + ".";
+        if (t == null) return "Tables are data/<id>.json files and the sheets of data/*.xlsx workbooks" + closest(ref.table(), report.tables().keySet()) + ".";
         if (t.row(ref.row()).isEmpty()) return "Rows of " + t.id() + closest(ref.row(), t.rows().stream().map(Row::id).toList()) + ".";
         return "Columns of " + t.id() + ": " + String.join(", ", t.columns().stream().map(Table.Column::id).toList()) + ".";
     }

@@ -194,7 +194,7 @@ final class TieCheck {
 
     private String suggest(FactRef ref) {
         Table t = report.tables().get(ref.table());
-        if (t == null) return "Tables are data/<id>.json" + ReferenceCheck.closest(ref.table(), report.tables().keySet()) + ".";
+        if (t == null) return "Tables are data/<id>.json files and the sheets of data/*.xlsx workbooks" + ReferenceCheck.closest(ref.table(), report.tables().keySet()) + ".";
         if (t.row(ref.row()).isEmpty()) return "Rows of " + t.id() + ReferenceCheck.closest(ref.row(), t.rows().stream().map(r -> r.id()).toList()) + ".";
         return "Columns of " + t.id() + ": " + String.join(", ", t.columns().stream().map(Table.Column::id).toList()) + ".";
     }

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** {@code report-site}: build, check (and preview) a financial report site. Exit 0 ok, 1 content errors, 2 usage. */
 @Command(name = "report-site", mixinStandardHelpOptions = true, version = "report-site 0.1.0",
         description = "Turns a financial report (dataset + Markdown narrative) into a cross-linked static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, BindCommand.class, ServeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, BindCommand.class, ServeCommand.class, DiffCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -43,6 +43,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use build, check, bind, serve or diff (see --help).");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use build, check, bind, serve, diff or import (see --help).");
     }
 }

@@ -29,6 +29,7 @@ final class Reporter {
 
     private static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> file(f))
+            .thenComparing(f -> f.location() == null || f.location().sheet() == null ? "" : f.location().sheet())
             .thenComparingInt(f -> f.location() == null ? 0 : f.location().line())
             .thenComparingInt(f -> f.location() == null ? 0 : f.location().column())
             .thenComparing(Finding::code)
@@ -99,6 +100,8 @@ final class Reporter {
                 n.put("file", Printable.escape(f.location().file()));
                 if (f.location().line() > 0) n.put("line", f.location().line());
                 if (f.location().column() > 0) n.put("column", f.location().column());
+                if (f.location().sheet() != null) n.put("sheet", Printable.escape(f.location().sheet()));
+                if (f.location().cellName() != null) n.put("cell", f.location().cellName());
                 n.put("location", Printable.escape(f.location().toString()));
             }
             n.put("message", Printable.escape(f.message()));

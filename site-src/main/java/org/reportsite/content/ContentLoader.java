@@ -262,7 +262,73 @@ public final class ContentLoader {
             if (found.subList(before, found.size()).stream().anyMatch(Finding::isError)) damaged.add(expectedId);
             if (t != null) tables.putIfAbsent(t.id(), t);
         }
+        for (Path file : list(dir, ".xlsx")) {
+            // "~$results.xlsx" is the lock file Excel keeps next to a workbook while it is open: not a workbook
+            if (!file.getFileName().toString().startsWith("~$")) readWorkbook(file, tables);
+        }
         return tables;
+    }
+
+    /**
+     * The tables of a workbook (one per sheet), read into the same located trees as a JSON table and by the same
+     * {@link TableReader}, so every rule and message is shared and a finding names the sheet and cell.
+     */
+    private void readWorkbook(Path file, Map<String, Table> tables) {
+        String relative = "data/" + file.getFileName();
+        BasicFileAttributes attrs = reuse == null ? null : ParsedFiles.attributes(file);
+        @SuppressWarnings("unchecked")
+        List<Table> known = reuse == null ? null : (List<Table>) reuse.get(relative, attrs, List.class);
+        if (known != null) {
+            for (Table t : known) tables.putIfAbsent(t.id(), t);
+            return;
+        }
+        int before = findings.list().size();
+        byte[] bytes;
+        try {
+            Path real = file;
+            if (Files.size(real) > WorkbookReader.MAX_FILE_BYTES) {
+                findings.error("workbook.too-large", Location.of(relative), "the workbook is " + Files.size(real) / (1024 * 1024)
+                        + " MB, over the limit of " + WorkbookReader.MAX_FILE_BYTES / (1024 * 1024) + " MB",
+                        "Keep the tables of the report in the workbook and move other data out of it.");
+                if (reuse != null) reuse.forget(relative);
+                return;
+            }
+            bytes = folder.readBytes(file, relative);
+        } catch (ContentSyntaxException e) {
+            findings.error(e.code(), e.location(), e.getMessage(), e.hint());
+            if (reuse != null) reuse.forget(relative);
+            return;
+        } catch (IOException e) {
+            findings.error("content.read", Location.of(relative), "cannot read the workbook: " + e.getClass().getSimpleName(),
+                    "Check that the file exists and is readable.");
+            if (reuse != null) reuse.forget(relative);
+            return;
+        }
+        List<Table> read = new ArrayList<>();
+        for (WorkbookReader.SheetTable s : WorkbookReader.read(bytes, relative, findings)) {
+            if (s.doc() == null || s.id() == null) {
+                if (s.id() != null) damaged.add(s.id()); // its findings say why; references to it are follow-ons
+                continue;
+            }
+            int sheetBefore = findings.list().size();
+            String id = s.id();
+            Table t = TableReader.read(s.doc(), id, findings);
+            Table first = tables.get(id);
+            if (first != null || read.stream().anyMatch(x -> x.id().equals(id))) {
+                Location prev = first != null ? first.location() : read.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow().location();
+                findings.error("table.duplicate", TableReader.where(s.doc()), "table \"" + id + "\" is defined twice (first at " + prev + ")",
+                        "Keep one of them: a table is a JSON file or a workbook sheet, not both.");
+                continue;
+            }
+            List<Finding> found = findings.list();
+            if (s.errors() || found.subList(sheetBefore, found.size()).stream().anyMatch(Finding::isError)) damaged.add(id);
+            if (t != null) read.add(t);
+        }
+        for (Table t : read) tables.putIfAbsent(t.id(), t);
+        if (reuse != null) {
+            if (findings.list().size() == before) reuse.put(relative, attrs, List.copyOf(read));
+            else reuse.forget(relative);
+        }
     }
 
     private List<Page> readPages() {

@@ -68,6 +68,20 @@ public final class LocatedJson {
         return new LocatedJson(file, text);
     }
 
+    /**
+     * A tree read from another kind of file (a workbook's sheet), with where each node was written: the readers of
+     * JSON content read it as they read a parsed file, and every finding names the cell it came from.
+     */
+    static LocatedJson of(String file, JsonNode root, Map<JsonNode, Location> where) {
+        return new LocatedJson(file, root, where);
+    }
+
+    private LocatedJson(String file, JsonNode root, Map<JsonNode, Location> where) {
+        this.file = file;
+        this.root = root;
+        this.where.putAll(where);
+    }
+
     public JsonNode root() { return root; }
 
     public String file() { return file; }
@@ -126,7 +140,7 @@ public final class LocatedJson {
      * Refuses characters that have no place in report text and that JSON can only carry escaped: NUL and the other
      * control characters (tab and line ends aside), and halves of a surrogate pair (not a character at all).
      */
-    private static String checkText(String text, Location at, String what) throws ContentSyntaxException {
+    static String checkText(String text, Location at, String what) throws ContentSyntaxException {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;

@@ -205,6 +205,7 @@ final class TableReader {
         for (Table.Column c : columns) byId.put(c.id(), c);
         List<Row> out = new ArrayList<>();
         List<JsonNode> sumNodes = new ArrayList<>();
+        Set<Integer> typedLater = new HashSet<>(); // sum rows without "values": their values are computed
         Set<String> seen = new HashSet<>();
         for (JsonNode r : f.objects(root, "rows", "the table", true)) {
             f.unknownFields(r, "a row", ROW_FIELDS);
@@ -271,7 +272,8 @@ final class TableReader {
                                         "Write the value as published, or set \"decimals\": " + Math.min(places, 6) + " on the column (or the table) if the report prints "
                                                 + "it with that many decimals.");
                             }
-                            amounts.put(col.id(), amount);
+                            // held at the column's decimals: 2158, 2158.0 and a workbook's 2158 are one figure, in every download too
+                            amounts.put(col.id(), places <= col.decimals() ? amount.setScale(col.decimals()) : amount);
                         } else if (v.isTextual() && Row.NOT_MEANINGFUL.matcher(v.asText()).matches()) {
                             texts.put(col.id(), v.asText());
                         } else {
@@ -293,6 +295,7 @@ final class TableReader {
             out.add(new Row(id, label, style, indent, List.copyOf(notes), List.copyOf(fns), Map.copyOf(amounts), Map.copyOf(texts),
                     List.copyOf(sum), List.copyOf(sumColumns), f.at(r)));
             sumNodes.add(r.get("sum"));
+            if (values == null && r.has("sum")) typedLater.add(out.size() - 1);
         }
         Set<String> rowIds = new HashSet<>();
         for (Row row : out) rowIds.add(row.id());
@@ -306,7 +309,7 @@ final class TableReader {
                 }
             }
         }
-        checkSumCycles(out);
+        if (checkSumCycles(out)) computeTotals(out, byId, typedLater);
         return out;
     }
 
@@ -314,7 +317,7 @@ final class TableReader {
      * A sum that (directly or indirectly) includes itself can never be checked: reject it. Depth-first with an
      * explicit stack: a chain of 100,000 rows each summing the next must not overflow the thread's stack.
      */
-    private void checkSumCycles(List<Row> rows) {
+    private boolean checkSumCycles(List<Row> rows) {
         Map<String, Row> byId = new LinkedHashMap<>();
         for (Row r : rows) if (r.id() != null) byId.putIfAbsent(r.id(), r);
         Map<String, Integer> state = new HashMap<>(); // 1: on the current path, 2: done
@@ -348,10 +351,68 @@ final class TableReader {
                     cycle.add(child);
                     findings.error("table.sum-cycle", byId.get(child).location(), "sums form a cycle: " + JsonFields.list(cycle, " -> "),
                             "A total cannot include itself; remove one of these rows from the other's \"sum\".");
-                    return;
+                    return false;
                 }
             }
         }
+        return true;
+    }
+
+    /**
+     * A sum row written without values gets the sum of its rows, column by column (its "columns" only, when it
+     * names them): the total is typed once, as the rows it adds. A column where none of its rows has an amount
+     * stays nil. Sums of sums are computed first (the cycle check has run). A row whose values are typed keeps
+     * them, and the footing check compares them with the sum as before.
+     */
+    private static void computeTotals(List<Row> rows, Map<String, Table.Column> columns, Set<Integer> computed) {
+        if (computed.isEmpty()) return;
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).id() != null) position.putIfAbsent(rows.get(i).id(), i);
+        Set<Integer> done = new HashSet<>();
+        // depth first with an explicit stack: a long chain of sums of sums must not overflow the thread's stack
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+        for (int start : computed.stream().sorted().toList()) {
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                int top = stack.peek();
+                if (done.contains(top)) {
+                    stack.pop();
+                    continue;
+                }
+                Integer pending = null;
+                for (String s : rows.get(top).sum()) {
+                    Integer p = position.get(s.startsWith("-") ? s.substring(1) : s);
+                    if (p != null && computed.contains(p) && !done.contains(p)) {
+                        pending = p;
+                        break;
+                    }
+                }
+                if (pending != null) {
+                    stack.push(pending);
+                    continue;
+                }
+                rows.set(top, sum(rows.get(top), rows, columns, position));
+                done.add(top);
+                stack.pop();
+            }
+        }
+    }
+
+    private static Row sum(Row row, List<Row> rows, Map<String, Table.Column> columns, Map<String, Integer> position) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        for (Table.Column c : columns.values()) {
+            if (c.text() || (!row.sumColumns().isEmpty() && !row.sumColumns().contains(c.id()))) continue;
+            BigDecimal sum = null;
+            for (String s : row.sum()) {
+                Integer p = position.get(s.startsWith("-") ? s.substring(1) : s);
+                BigDecimal v = p == null ? null : rows.get(p).amount(c.id());
+                if (v == null) continue;
+                sum = (sum == null ? BigDecimal.ZERO : sum).add(s.startsWith("-") ? v.negate() : v);
+            }
+            if (sum != null) amounts.put(c.id(), sum);
+        }
+        return new Row(row.id(), row.label(), row.style(), row.indent(), row.notes(), row.footnotes(), Map.copyOf(amounts),
+                row.texts(), row.sum(), row.sumColumns(), row.location());
     }
 
     private void checkColumns(List<String> ids, Set<String> known, JsonNode at, String what) {

@@ -86,8 +86,14 @@ public final class Reserved {
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
 
+    /** Every table in one workbook: an index sheet and a sheet per table (no table id has an underscore). */
+    public static final String DATASET_XLSX = DOWNLOADS + "all_tables.xlsx";
+
     /** One table as CSV. */
     public static String csv(String tableId) { return DOWNLOADS + tableId + ".csv"; }
+
+    /** One table as an Excel workbook. */
+    public static String xlsx(String tableId) { return DOWNLOADS + tableId + ".xlsx"; }
 
     /** The offline edition of the site, named for the issuer and period. */
     public static String offlineZip(String name) { return DOWNLOADS + name + ".zip"; }

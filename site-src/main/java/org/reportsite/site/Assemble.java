@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,13 +31,16 @@ final class Assemble implements Stage {
     public String run(BuildContext ctx) {
         Report report = ctx.report;
         int downloads = 0;
-        for (Products.Producer producer : Products.DOWNLOADS) {
-            for (Products.Product p : producer.products().apply(report)) {
-                Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
-                byte[] bytes = before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
-                put(ctx, p.file(), p.source(), bytes);
-                downloads++;
-            }
+        List<Products.Product> all = new java.util.ArrayList<>();
+        for (Products.Producer producer : Products.DOWNLOADS) all.addAll(producer.products().apply(report));
+        // made on both cores (a workbook takes a while to write), written in order
+        List<byte[]> made = all.parallelStream().map(p -> {
+            Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
+            return before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
+        }).toList();
+        for (int i = 0; i < all.size(); i++) {
+            put(ctx, all.get(i).file(), all.get(i).source(), made.get(i));
+            downloads++;
         }
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();

@@ -30,6 +30,10 @@ final class Products {
 
     static final List<Producer> DOWNLOADS = List.of(
             new Producer("CSV per table", Products::csv),
+            new Producer("workbook per table", r -> r.tables().values().stream()
+                    .map(t -> new Product(Reserved.xlsx(t.id()), t, () -> TableWorkbook.of(t))).toList()),
+            new Producer("dataset workbook", r -> List.of(new Product(Reserved.DATASET_XLSX, List.of(r.meta().title(), List.copyOf(r.tables().values())),
+                    () -> TableWorkbook.of(r)))),
             new Producer("dataset JSON", r -> List.of(new Product(Reserved.DATASET, List.of(r.meta(), List.copyOf(r.tables().values())),
                     () -> utf8(Downloads.dataset(r))))));
 

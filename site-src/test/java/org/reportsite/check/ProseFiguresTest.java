@@ -1,5 +1,6 @@
 package org.reportsite.check;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reportsite.content.PageReader;
@@ -8,6 +9,7 @@ import org.reportsite.model.Page;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,5 +51,33 @@ class ProseFiguresTest {
             "The ABC 123 scheme started.", "Our 2025 plan."})
     void notAnAmount(String sentence) {
         assertTrue(figures(sentence).stream().noneMatch(f -> f.kind() == ProseFigures.Kind.AMOUNT), figures(sentence).toString());
+    }
+
+    /** Text the patterns can read two ways ("US$0.59%") is one figure: figures of a sentence never overlap. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"US$0.5<span class=\"nofact\">9%</span> of revenue.", "Margin was RMB1.2 3.4% higher.",
+            "It rose US$0.59% and HK$1.0m.", "Up 12.5 pts 3% RMB4 million."})
+    void figuresNeverOverlap(String sentence) {
+        assertDisjoint(sentence);
+    }
+
+    @Test
+    void figuresNeverOverlapOnMixedTokens() {
+        String[] tokens = {"US$", "HK$", "RMB", "€", "0", ".5", "59", "%", " ", "million", "bn", " pts", "(", ")", ",", "1,234",
+                "<span class=\"nofact\">", "</span>", "{{nofact:9%}}", "-", "revenue", " up ", "of"};
+        Random random = new Random(13);
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder sb = new StringBuilder("Revenue ");
+            for (int i = random.nextInt(12); i >= 0; i--) sb.append(tokens[random.nextInt(tokens.length)]);
+            assertDisjoint(sb.append('.').toString());
+        }
+    }
+
+    private static void assertDisjoint(String sentence) {
+        int end = -1;
+        for (ProseFigures.Figure f : figures(sentence)) {
+            assertTrue(f.start() >= end, () -> sentence + " → " + figures(sentence));
+            end = f.end();
+        }
     }
 }
