@@ -5,10 +5,13 @@ Usage:
   gen-workload.py markdown N OUTDIR     N Markdown pages, written for report-site, Hugo and Eleventy
   gen-workload.py report T R OUTDIR     T data tables of R rows, each placed on a note page and cited
                                         by a narrative page (report-site only)
+  gen-workload.py table R OUTDIR        one data table of R rows (subtotals of 100 rows, a checked total of
+                                        the subtotals), placed on a note page and cited by a review page
 
 markdown writes (page i depends only on i, so the 250-page set is a prefix of the 1000-page set):
   OUTDIR/report-site/content/      report.json + narrative/index.md + narrative/posts/page-NNNNN.md
-  OUTDIR/report-site/templates/    one minimal layout (title, date, content), like the peers' layouts
+  OUTDIR/report-site/templates/    one minimal layout (title, date, content), like the peers' layouts, and
+                                   the project's templates of tables and generated pages
   OUTDIR/report-site/static/       empty (the peers' sites copy no assets either)
   OUTDIR/hugo/                     Hugo site, content/posts/*.md
   OUTDIR/eleventy/                 Eleventy site, posts/*.md
@@ -141,6 +144,11 @@ def markdown_workload(n, out):
     write(os.path.join(ours, "content", "narrative", "index.md"),
           "---\ntitle: Home\nsummary: %d posts.\n---\nThe posts are listed in the navigation.\n" % n)
     write(os.path.join(ours, "templates", "layout.html"), OUR_LAYOUT)
+    # The generated pages (glossary, data checks, 404) and tables use the project's own templates inside that layout.
+    project_templates = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "templates")
+    for name in sorted(os.listdir(project_templates)):
+        if name.endswith(".html") and name != "layout.html":
+            shutil.copyfile(os.path.join(project_templates, name), os.path.join(ours, "templates", name))
     os.makedirs(os.path.join(ours, "static"), exist_ok=True)  # no static files, like the peers' sites
     write(os.path.join(out, "hugo", "config.toml"), HUGO_CONFIG)
     write(os.path.join(out, "hugo", "layouts", "_default", "single.html"), HUGO_LAYOUT)
@@ -157,11 +165,16 @@ def markdown_workload(n, out):
 
 def report_workload(t_count, r_count, out):
     """Tables t0001..: R rows (the last the total of the others), placed two per note page (sub-notes (a) and (b))
-    and cited by a narrative page through facts, a table link and a note mention."""
+    and cited by a narrative page through facts, a table link and a note mention. Note numbers go up to 999: beyond
+    1,998 tables a note holds more sub-notes ((a), (b), (c), ...), as many as it takes (26 at most)."""
     content = os.path.join(out, "report-site", "content")
-    notes = (t_count + 1) // 2
-    if notes > 999:
-        sys.exit("report workload: at most 1998 tables (note numbers go up to 999)")
+    per_note = max(2, -(-t_count // 999))
+    if per_note > 26:
+        sys.exit("report workload: at most %d tables (999 notes of 26 sub-notes)" % (999 * 26))
+    notes = -(-t_count // per_note)
+
+    def note_of(t):
+        return (t - 1) // per_note + 1, chr(ord("a") + (t - 1) % per_note)
     write(os.path.join(content, "report.json"), report_json([
         {"title": "Overview", "pages": ["index"]},
         {"title": "Review", "dir": "review"},
@@ -178,7 +191,7 @@ def report_workload(t_count, r_count, out):
     for t in range(1, t_count + 1):
         rng = random.Random(100000 + t)
         tid = "t%04d" % t
-        note = "%d%s" % ((t + 1) // 2, "a" if t % 2 else "b")
+        k, letter = note_of(t)
         rows, total1, total2 = [], 0, 0
         for r in range(1, r_count):
             v1, v2 = rng.randint(-500000, 2000000), rng.randint(-500000, 2000000)
@@ -186,7 +199,7 @@ def report_workload(t_count, r_count, out):
             row = {"id": "r%02d" % r, "label": " ".join(rng.choice(WORDS) for _ in range(3)).capitalize(),
                    "values": {"y2": v1, "y1": v2}}
             if r % 10 == 1:
-                row["notes"] = ["%d(%s)" % ((t + 1) // 2, note[-1])]
+                row["notes"] = ["%d(%s)" % (k, letter)]
             rows.append(row)
         rows.append({"id": "total", "label": "Total", "style": "total", "sum": [r["id"] for r in rows],
                      "values": {"y2": total1, "y1": total2}})
@@ -198,16 +211,16 @@ def report_workload(t_count, r_count, out):
     for k in range(1, notes + 1):
         rng = random.Random(200000 + k)
         parts = []
-        for t in (2 * k - 1, 2 * k):
+        for t in range((k - 1) * per_note + 1, k * per_note + 1):
             if t > t_count:
                 continue
-            letter = "a" if t % 2 else "b"
+            letter = note_of(t)[1]
             parts += ["### (%s) Table %d" % (letter, t), "", paragraph(rng), "", "{{table:t%04d}}" % t, ""]
         write(os.path.join(content, "narrative", "notes", "note-%03d.md" % k),
               "---\ntitle: Note %d\norder: %d\nnote: \"%d\"\n---\n%s\n\n%s" % (k, k, k, paragraph(rng), "\n".join(parts)))
     for t in range(1, t_count + 1):
         rng = random.Random(300000 + t)
-        tid, k = "t%04d" % t, (t + 1) // 2
+        tid, k = "t%04d" % t, note_of(t)[0]
         body = "\n".join([
             paragraph(rng), "",
             "## Results", "",
@@ -219,9 +232,50 @@ def report_workload(t_count, r_count, out):
               "---\ntitle: Review %d\norder: %d\nsummary: Review of table %d.\n---\n%s" % (t, t, t, body))
 
 
+def table_workload(r_count, out):
+    """One table of R rows: groups of 99 lines and their subtotal, then a total of the subtotals (every sum is
+    footed by the check), placed on one note page and cited by one review page."""
+    content = os.path.join(out, "report-site", "content")
+    write(os.path.join(content, "report.json"), report_json([
+        {"title": "Overview", "pages": ["index"]},
+        {"title": "Notes", "dir": "notes"},
+        {"title": "Data checks", "pages": ["data-checks"]},
+    ], "Benchmark report (one table of %d rows)" % r_count))
+    write(os.path.join(content, "narrative", "index.md"),
+          "---\ntitle: Overview\nsummary: A generated report.\n---\nThe total was RMB{{fact:big/total/y2}} thousand; "
+          "see [the table](table:big) and note 1.\n")
+    rng = random.Random(400000 + r_count)
+    rows, group, subtotals, t1, t2, g1, g2 = [], [], [], 0, 0, 0, 0
+    for r in range(1, r_count):
+        rid = "r%06d" % r
+        if r % 100 == 0:
+            rows.append({"id": rid, "label": "Subtotal %d" % (r // 100), "style": "subtotal", "sum": group,
+                         "values": {"y2": g1, "y1": g2}})
+            subtotals.append(rid)
+            group, g1, g2 = [], 0, 0
+            continue
+        v1, v2 = rng.randint(-500000, 2000000), rng.randint(-500000, 2000000)
+        g1, g2, t1, t2 = g1 + v1, g2 + v2, t1 + v1, t2 + v2
+        rows.append({"id": rid, "label": " ".join(rng.choice(WORDS) for _ in range(3)).capitalize(),
+                     "values": {"y2": v1, "y1": v2}})
+        group.append(rid)
+    if group:  # the lines after the last subtotal are summed by the total directly
+        subtotals += group
+    rows.append({"id": "total", "label": "Total", "style": "total", "sum": subtotals, "values": {"y2": t1, "y1": t2}})
+    write(os.path.join(content, "data", "big.json"), json.dumps({
+        "id": "big", "title": "Big table", "period": "For the year ended 31 December 2025", "unit": "RMB'000",
+        "columns": [{"id": "y2", "label": "2025"}, {"id": "y1", "label": "2024"}],
+        "rows": rows,
+    }, indent=1) + "\n")
+    write(os.path.join(content, "narrative", "notes", "note-001.md"),
+          "---\ntitle: Note 1\norder: 1\nnote: \"1\"\n---\n%s\n\n{{table:big}}\n" % paragraph(rng))
+
+
 def main():
     args = sys.argv[1:]
-    if len(args) == 3 and args[0] == "markdown":
+    if len(args) == 3 and args[0] == "table":
+        kind, out = args[0], os.path.abspath(args[2])
+    elif len(args) == 3 and args[0] == "markdown":
         kind, out = args[0], os.path.abspath(args[2])
     elif len(args) == 4 and args[0] == "report":
         kind, out = args[0], os.path.abspath(args[3])
@@ -231,6 +285,8 @@ def main():
         shutil.rmtree(out)
     if kind == "markdown":
         markdown_workload(int(args[1]), out)
+    elif kind == "table":
+        table_workload(int(args[1]), out)
     else:
         report_workload(int(args[1]), int(args[2]), out)
     print("workload: %s -> %s" % (" ".join(args[:-1]), out), file=sys.stderr)

@@ -10,6 +10,8 @@ times, for each edit:
   - event: from the rename to the reload event naming that page (what an open page waits for);
   - page:  from the rename until the page, fetched after the event, has the edit (event + one GET).
 Prints min / median / 90th percentile / max in milliseconds and the server's own build times.
+REPORT_SITE_JAR=path/to/report-site.jar runs that jar (another version, e.g. main's) with the launcher's JVM
+options instead of ./report-site.
 Python 3 standard library only; the server binds 127.0.0.1.
 """
 import http.client
@@ -64,7 +66,9 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     port = free_port()
     log = open(os.path.join(work, "serve-md%d.log" % n), "w")
-    server = subprocess.Popen([os.path.join(ROOT, "report-site"), "serve", "--port", str(port), "--content", os.path.join(site, "content"),
+    jar = os.environ.get("REPORT_SITE_JAR")
+    command = ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", jar] if jar else [os.path.join(ROOT, "report-site")]
+    server = subprocess.Popen(command + ["serve", "--port", str(port), "--content", os.path.join(site, "content"),
                                "--templates", os.path.join(site, "templates"), "--static", os.path.join(site, "static"), "--out", out],
                               stdout=subprocess.PIPE, stderr=log, text=True)
     try:

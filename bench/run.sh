@@ -3,13 +3,19 @@
 # next to Hugo and Eleventy building the same Markdown workload when they are installed
 # (bench/install-peers.sh), and prints a Markdown table of medians and ratios.
 #
-#   bench/run.sh                 everything below
+#   bench/run.sh                 everything below at the everyday sizes
 #   bench/run.sh markdown 4000   one Markdown workload size
 #   bench/run.sh report          the report-shaped workload (T tables of R rows)
+#   bench/run.sh table 40000     one table of R rows (subtotals and a checked total), placed on a note page
 #   bench/run.sh bundled         the bundled report (content/)
+#   bench/run.sh scale           the sizes of a large archive and a large report, each timed RUNS_LARGE times:
+#                                Markdown N = 20000 and 100000, report T = 1000 and 3000, tables of 10k and 40k rows
 #
 # Environment: RUNS (timed runs, default 5), WARMUP (default 1), SIZES (default "250 1000 4000"),
-# TABLES/ROWS of the report workload (default 1000/40), BENCH_WORK (default /dev/shm/report-site-bench:
+# TABLES/ROWS of the report workload (default 1000/40), RUNS_LARGE (default 1) and PEERS_LARGE (default
+# "hugo": Eleventy takes many minutes at 100000 pages; "hugo eleventy" for both, "" for none) for `scale`,
+# BASELINE (a report-site jar, e.g. main's, also timed on the bundled report, with the templates and static files
+# of BASELINE_ROOT, its checkout), BENCH_WORK (default /dev/shm/report-site-bench:
 # workloads and outputs live on tmpfs, so the disk's noise is not measured; set it to a disk folder to
 # include the disk). Timing: hyperfine (median, output removed before each run outside the timed part);
 # peak memory: GNU time's maximum resident set size of the same runs.
@@ -22,6 +28,9 @@ WARMUP=${WARMUP:-1}
 SIZES=${SIZES:-"250 1000 4000"}
 TABLES=${TABLES:-1000}
 ROWS=${ROWS:-40}
+RUNS_LARGE=${RUNS_LARGE:-1}
+PEERS_LARGE=${PEERS_LARGE-hugo}
+PEERS=${PEERS-"hugo eleventy"}
 ELEVENTY="$here/peers/node_modules/.bin/eleventy"
 mkdir -p "$WORK/results"
 
@@ -62,10 +71,10 @@ markdown() {
   ours=$(time_cmd "ours-md$n" "$w/out-ours" "$root/report-site" build -q --content "$w/report-site/content" \
     --templates "$w/report-site/templates" --static "$w/report-site/static" --out "$w/out-ours")
   hugo="NA NA"; eleventy="NA NA"
-  if command -v hugo >/dev/null; then
+  if command -v hugo >/dev/null && [[ " $PEERS " == *" hugo "* ]]; then
     hugo=$(cd "$w/hugo" && time_cmd "hugo-md$n" "$w/out-hugo" hugo --quiet --source "$w/hugo" -d "$w/out-hugo")
   fi
-  if [[ -x "$ELEVENTY" ]]; then
+  if [[ -x "$ELEVENTY" && " $PEERS " == *" eleventy "* ]]; then
     # Eleventy 3 finds directory data files only with a relative input folder: run it from the site folder
     eleventy=$(cd "$w/eleventy" && time_cmd "eleventy-md$n" "$w/out-eleventy" "$ELEVENTY" --quiet --input=. --output="$w/out-eleventy")
   fi
@@ -76,14 +85,35 @@ markdown() {
 report() {
   local w="$WORK/report-$TABLES-$ROWS"
   [[ -f "$w/N" && $(cat "$w/N") == "$TABLES $ROWS" ]] || { python3 "$here/gen-workload.py" report "$TABLES" "$ROWS" "$w" && echo "$TABLES $ROWS" > "$w/N"; }
-  local ours; ours=$(time_cmd "ours-report" "$w/out-ours" "$root/report-site" build -q --content "$w/report-site/content" \
+  local ours; ours=$(time_cmd "ours-report-$TABLES-$ROWS" "$w/out-ours" "$root/report-site" build -q --content "$w/report-site/content" \
     --templates "$root/templates" --static "$root/static" --out "$w/out-ours")
-  echo "| Report, T = $TABLES tables × R = $ROWS rows | ${ours% *} | ${ours#* } | – | – | – | – | $(find "$w/out-ours" -name '*.html' | wc -l) |"
+  echo "| Report, T = $TABLES tables × R = $ROWS rows | ${ours% *} | ${ours#* } | – | – | – | – | $(find "$w/out-ours" -name '*.html' | wc -l), $(du -sb --apparent-size "$w/out-ours" | cut -f1) bytes |"
 }
+
+table() {
+  local rows=$1
+  local w="$WORK/table$rows"
+  [[ -f "$w/N" && $(cat "$w/N") == "$rows" ]] || { python3 "$here/gen-workload.py" table "$rows" "$w" && echo "$rows" > "$w/N"; }
+  local ours; ours=$(time_cmd "ours-table$rows" "$w/out-ours" "$root/report-site" build -q --content "$w/report-site/content" \
+    --templates "$root/templates" --static "$root/static" --out "$w/out-ours")
+  echo "| One table of $rows rows | ${ours% *} | ${ours#* } | – | – | – | – | $(find "$w/out-ours" -name '*.html' | wc -l) |"
+}
+
+load() { echo "# load $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%MZ)" >&2; }
 
 bundled() {
   local ours; ours=$(cd "$root" && time_cmd "ours-bundled" "$WORK/out-bundled" "$root/report-site" build -q --out "$WORK/out-bundled")
   echo "| Bundled report (content/) | ${ours% *} | ${ours#* } | – | – | – | – | $(find "$WORK/out-bundled" -name '*.html' | wc -l) |"
+  if [[ -n "${BASELINE:-}" ]]; then
+    # the same build by another jar (main's, say), in the same run: the JVM options of the launcher, no class-data archive
+    local base; base=$(cd "$root" && time_cmd "baseline-bundled" "$WORK/out-baseline" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -XX:-UsePerfData -jar "$BASELINE" build -q --templates "${BASELINE_ROOT:-$root}/templates" --static "${BASELINE_ROOT:-$root}/static" \
+      --out "$WORK/out-baseline")
+    ours=$(cd "$root" && time_cmd "ours-bundled-noarchive" "$WORK/out-bundled" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -XX:-UsePerfData -jar "$root/target/report-site.jar" build -q --out "$WORK/out-bundled")
+    echo "| Bundled report, this jar without class-data archive | ${ours% *} | ${ours#* } | – | – | – | – | |"
+    echo "| Bundled report, $BASELINE without class-data archive | ${base% *} | ${base#* } | – | – | – | – | |"
+  fi
 }
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), runs=$RUNS warmup=$WARMUP, work=$WORK ($(stat -f -c %T "$WORK"))" >&2
@@ -91,10 +121,18 @@ command -v hugo >/dev/null && echo "# $(hugo version | cut -d' ' -f1-2)" >&2
 [[ -x "$ELEVENTY" ]] && echo "# eleventy $("$ELEVENTY" --version) (node $(node --version))" >&2
 echo "| workload | report-site wall s | peak MB | Hugo wall s | Eleventy wall s | ÷ Hugo | ÷ Eleventy | pages |"
 echo "|---|---|---|---|---|---|---|---|"
+load
 case "${1:-all}" in
   markdown) markdown "${2:?size}" ;;
   report) report ;;
+  table) table "${2:?rows}" ;;
   bundled) bundled ;;
   all) for n in $SIZES; do markdown "$n"; done; report; bundled ;;
-  *) echo "usage: bench/run.sh [markdown N | report | bundled]" >&2; exit 2 ;;
+  scale)
+    RUNS=$RUNS_LARGE; WARMUP=0; PEERS=$PEERS_LARGE
+    for n in 20000 100000; do markdown "$n"; load; done
+    for t in 1000 3000; do TABLES=$t; report; load; done
+    for r in 10000 40000; do table "$r"; load; done ;;
+  *) echo "usage: bench/run.sh [markdown N | report | table R | bundled | scale]" >&2; exit 2 ;;
 esac
+load

@@ -222,6 +222,30 @@ try {
     await page.close();
   }
   {
+    // the index is loaded in parts over file://: a query loads the manifest, the term shard(s) of its words and the
+    // document blocks of the results shown, not the whole index
+    const dir = path.join(site, 'assets/search');
+    const all = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+    const manifest = fs.readFileSync(path.join(site, 'assets/search-index.js'), 'utf8');
+    const keys = JSON.parse(manifest.slice(manifest.indexOf('=') + 1, manifest.lastIndexOf(';'))).shards || [];
+    const total = all.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+    for (const query of ['borrowings', 'revenue growth']) {
+      const page = await open('index.html', `search parts "${query}"`);
+      const hrefs = await search(page, query);
+      const files = await page.evaluate(() => [...document.querySelectorAll('script[src*="/search/"]')].map((s) => s.src.split('/').pop()));
+      const shards = files.filter((f) => /^t\d+\.js$/.test(f)).map((f) => keys[+f.slice(1, -3)]);
+      const words = query.split(' ');
+      // each shard loaded is the one whose key a word starts with (or a longer key starting with the word)
+      for (const k of shards) if (!words.some((w) => w.startsWith(k) || k.startsWith(w))) t.add('search', query, `loaded the shard of "${k}", which no word of the query needs`);
+      for (const w of words) if (!shards.some((k) => w.startsWith(k) || k.startsWith(w))) t.add('search', query, `no shard loaded for "${w}"`);
+      const blocks = files.filter((f) => /^d\d+\.js$/.test(f));
+      if (hrefs.length && !blocks.length) t.add('search', query, 'results shown without their document block');
+      const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+      if (all.length > 4 && bytes >= total) t.add('search', query, `loaded the whole index (${bytes} of ${total} bytes)`);
+      await page.close();
+    }
+  }
+  {
     // keyboard only: "/" focuses search, type, ArrowDown to the results, Enter follows; Escape closes
     const page = await open('mdna/results.html', 'search keyboard');
     await page.keyboard.press('/');

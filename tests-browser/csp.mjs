@@ -56,7 +56,7 @@ for (const [name, base] of Object.entries(bases)) {
     await page.goto(`${base}/${p}`);
     await page.click('#search-input');
     await page.fill('#search-input', 'revenue');
-    const loaded = await page.waitForFunction(() => Array.isArray(window.REPORT_SEARCH) && window.REPORT_SEARCH.length > 0, null,
+    const loaded = await page.waitForFunction(() => window.REPORT_SEARCH && Array.isArray(window.REPORT_SEARCH.shards) && window.REPORT_SEARCH.shards.length > 0, null,
       { timeout: 5000 }).then(() => true, () => false);
     check(loaded, `${name} ${p}: the search index script did not load`);
     if (searchScript) {

@@ -1,6 +1,7 @@
 /* report-site page script: offline search, keyboard shortcuts, "on this page" highlighting.
- * Works from file://: the search index is a script next to this one (search-index.js sets window.REPORT_SEARCH),
- * loaded on first use, never fetched. No inline script or style is needed (strict CSP). Everything it needs to
+ * Works from file://: the search index is scripts next to this one, loaded as a query needs them, never fetched:
+ * search-index.js (window.REPORT_SEARCH: the term shards' keys), search/t<i>.js (the words starting with key i and
+ * the entries they occur in) and search/d<b>.js (the entries of a block of pages, for the results shown). No inline script or style is needed (strict CSP). Everything it needs to
  * know about the site is read from the page: where the site's root is (data-root), where this script is, and
  * the navigation's sections. */
 (function () {
@@ -11,7 +12,7 @@
   /* the search index sits next to this script, whatever the folder is called */
   var self = document.currentScript && document.currentScript.src;
   var indexFile = 'search-index.js';
-  var indexSrc = self ? self.replace(/[^\/]*$/, indexFile) : null;
+  var assets = self ? self.replace(/[^\/]*$/, '') : '';
   var input = document.getElementById('search-input');
   var panel = document.getElementById('search-results');
   var status = document.getElementById('search-status');
@@ -56,29 +57,63 @@
 
   if (!input || !panel) return;
 
-  /* ---------- search index: a script next to this one, loaded once ---------- */
-  var loading = null;
-  function loadIndex() {
-    if (window.REPORT_SEARCH) return Promise.resolve(window.REPORT_SEARCH);
-    if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
-      var s = document.createElement('script');
-      s.src = indexSrc;
-      s.onload = function () { resolve(window.REPORT_SEARCH || []); };
-      s.onerror = function () { loading = null; reject(new Error('search index missing')); };
-      document.head.appendChild(s);
-    });
-    return loading;
-  }
-
-  var prepared = null;
-  function entries() {
-    if (!prepared) {
-      prepared = (window.REPORT_SEARCH || []).map(function (e) {
-        return { e: e, p: fold(e.p), s: fold(e.s), x: fold(e.x) };
+  /* ---------- search index: scripts next to this one, each loaded once, when a query needs it ---------- */
+  var MAX_SHARDS_PER_TERM = 4;
+  var loaded = {};
+  function script(file) {
+    if (!loaded[file]) {
+      loaded[file] = new Promise(function (resolve, reject) {
+        var s = document.createElement('script');
+        s.src = assets + file;
+        s.onload = function () { resolve(); };
+        s.onerror = function () { delete loaded[file]; reject(new Error('search index missing')); };
+        document.head.appendChild(s);
       });
     }
-    return prepared;
+    return loaded[file];
+  }
+  function loadIndex() {
+    return window.REPORT_SEARCH ? Promise.resolve(window.REPORT_SEARCH) : script(indexFile).then(function () {
+      if (!window.REPORT_SEARCH || !window.REPORT_SEARCH.shards) throw new Error('search index missing');
+      return window.REPORT_SEARCH;
+    });
+  }
+  function shard(i) {
+    return script('search/t' + i + '.js').then(function () { return (window.REPORT_SEARCH_SHARDS || {})[i] || {}; });
+  }
+  function block(b) {
+    return script('search/d' + b + '.js').then(function () { return (window.REPORT_SEARCH_DOCS || {})[b] || []; });
+  }
+  /* the shards that hold the words starting with t: the one of the longest key t starts with, and those of longer keys
+     starting with t (a short term in a large site: only the first, so a query never loads much) */
+  function shardsFor(t, keys) {
+    var longest = -1, deeper = [];
+    for (var i = 0; i < keys.length; i++) {
+      var k = keys[i];
+      if (t.lastIndexOf(k, 0) === 0) { if (longest < 0 || k.length > keys[longest].length) longest = i; }
+      else if (k.length > t.length && k.lastIndexOf(t, 0) === 0) deeper.push(i);
+    }
+    var out = longest >= 0 ? [longest] : [];
+    return deeper.length + out.length <= MAX_SHARDS_PER_TERM ? out.concat(deeper) : out;
+  }
+  /* entry → { s: in its section heading, p: in its page's title, c: times in its text } for the words starting with t */
+  function postings(t, index) {
+    return Promise.all(shardsFor(t, index.shards).map(shard)).then(function (shards) {
+      var hits = {};
+      shards.forEach(function (words) {
+        Object.keys(words).forEach(function (w) {
+          if (w.lastIndexOf(t, 0) !== 0) return;
+          var list = words[w], page = 0;
+          for (var i = 0; i < list.length; i += 2) {
+            page += list[i];
+            var v = list[i + 1], id = page * 1048576 + Math.floor(v / 32), wt = v % 32;
+            var h = hits[id] || (hits[id] = { s: 0, p: 0, c: 0 });
+            h.s |= wt & 1; h.p |= (wt >> 1) & 1; h.c = Math.min(7, h.c + (wt >> 2));
+          }
+        });
+      });
+      return hits;
+    });
   }
 
   /* lower case without accents; the same length as the input so that match positions map back to the text */
@@ -101,24 +136,48 @@
       .filter(function (t) { return t.length > 0; });
   }
 
+  /* entries holding every term (as the start of a word), scored as before the index was split: a term in the section
+     heading 8, in the page title 3, in the text 1 and 0.2 a time up to 5 times, 1 more at the start of a word (always, for
+     words are indexed from their start); then the best are read and a multi-word query found as a phrase scores 6 more */
   function search(q) {
-    var ts = terms(q);
-    if (!ts.length) return [];
-    var phrase = fold(q.trim());
-    var out = [];
-    entries().forEach(function (it) {
-      var score = 0;
-      for (var i = 0; i < ts.length; i++) {
-        var t = ts[i], inTitle = it.s.indexOf(t) >= 0 || it.p.indexOf(t) >= 0, inText = it.x.indexOf(t) >= 0;
-        if (!inTitle && !inText) return;
-        score += (it.s.indexOf(t) >= 0 ? 8 : 0) + (it.p.indexOf(t) >= 0 ? 3 : 0) + (inText ? 1 + Math.min(count(it.x, t), 5) * 0.2 : 0);
-        if (wordStart(it.s, t) || wordStart(it.x, t)) score += 1;
-      }
-      if (ts.length > 1 && (it.x.indexOf(phrase) >= 0 || it.s.indexOf(phrase) >= 0)) score += 6;
-      out.push({ item: it, score: score });
+    return loadIndex().then(function (index) {
+      var ts = terms(q).map(function (t) { return Array.from(t).slice(0, index.maxWord || 40).join(''); })
+        .filter(function (t, i, all) { return all.indexOf(t) === i; });
+      if (!ts.length) return [];
+      return Promise.all(ts.map(function (t) { return postings(t, index); })).then(function (per) {
+        var out = [];
+        Object.keys(per[0]).forEach(function (id) {
+          var score = 0;
+          for (var i = 0; i < per.length; i++) {
+            var h = per[i][id];
+            if (!h) return;
+            score += (h.s ? 8 : 0) + (h.p ? 3 : 0) + (h.c ? 1 + Math.min(h.c, 5) * 0.2 : 0) + (h.s || h.c ? 1 : 0);
+          }
+          out.push({ id: +id, score: score });
+        });
+        out.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        var more = out.length > MAX_RESULTS;
+        var top = out.slice(0, MAX_RESULTS);
+        var per_ = index.pagesPerBlock;
+        var blocks = {};
+        top.forEach(function (r) { blocks[Math.floor(Math.floor(r.id / 1048576) / per_)] = true; });
+        var wanted = Object.keys(blocks).map(Number);
+        return Promise.all(wanted.map(block)).then(function (got) {
+          var docs = {};
+          wanted.forEach(function (b, i) { docs[b] = got[i]; });
+          var phrase = fold(q.trim());
+          top.forEach(function (r, rank) {
+            var page = Math.floor(r.id / 1048576);
+            r.e = (docs[Math.floor(page / per_)][page % per_] || [])[r.id % 1048576];
+            r.rank = rank;
+            if (r.e && ts.length > 1 && (fold(r.e.x).indexOf(phrase) >= 0 || fold(r.e.s).indexOf(phrase) >= 0)) r.score += 6;
+          });
+          top = top.filter(function (r) { return r.e; });
+          top.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
+          return top.map(function (r) { return r.e; }).concat(more ? [null] : []);
+        });
+      });
     });
-    out.sort(function (a, b) { return b.score - a.score; });
-    return out.slice(0, MAX_RESULTS).map(function (r) { return r.item.e; }).concat(out.length > MAX_RESULTS ? [null] : []);
   }
   function count(s, t) { var n = 0, i = 0; while ((i = s.indexOf(t, i)) >= 0) { n++; i += t.length; } return n; }
   function wordStart(s, t) { var i = s.indexOf(t); return i === 0 || (i > 0 && /[^\p{L}\p{N}]/u.test(s.charAt(i - 1))); }
@@ -158,8 +217,7 @@
     return e;
   }
 
-  function render(q) {
-    var results = search(q);
+  function render(q, results) {
     var more = results.length && results[results.length - 1] === null;
     if (more) results.pop();
     var ts = terms(q);
@@ -211,7 +269,8 @@
     var q = input.value;
     if (!q.trim()) { close(); panel.textContent = ''; if (status) status.textContent = ''; return; }
     var ticket = ++pending;
-    loadIndex().then(function () { if (ticket === pending) render(input.value); }, function () {
+    search(q).then(function (results) { if (ticket === pending) render(q, results); }, function () {
+      if (ticket !== pending) return;
       panel.textContent = '';
       panel.appendChild(el('p', 'search-count', 'Search is not available: the file ' + indexFile + ' next to the page script is missing.'));
       open();

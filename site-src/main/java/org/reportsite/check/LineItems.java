@@ -104,6 +104,14 @@ final class LineItems {
         Map<String, List<Cell>> cellsByLabel = new LinkedHashMap<>();
         for (Table t : report.tables().values()) {
             String head = TITLE_HEAD.matcher(t.title() == null ? "" : t.title()).replaceAll("").strip();
+            // a column's scale and period are the same on every row: read once per column, not once per cell
+            Map<String, Scale> scales = new HashMap<>();
+            Map<String, Periods.Period> periods = new HashMap<>();
+            for (Table.Column c : t.columns()) {
+                if (c.text()) continue;
+                scales.put(c.id(), Scale.of(t, c, report.checks()));
+                periods.put(c.id(), Periods.ofColumn(t, c));
+            }
             for (Row r : t.rows()) {
                 if (r.amounts().isEmpty()) continue;
                 String label = !named(r.label()) && (r.style() == Row.Style.TOTAL || r.style() == Row.Style.SUBTOTAL) && !head.isEmpty()
@@ -112,7 +120,7 @@ final class LineItems {
                 for (Table.Column c : t.columns()) {
                     BigDecimal v = r.amount(c.id());
                     if (v == null || c.text()) continue;
-                    Cell cell = new Cell(t, r, c, Scale.of(t, c, report.checks()), v, Periods.ofColumn(t, c));
+                    Cell cell = new Cell(t, r, c, scales.get(c.id()), v, periods.get(c.id()));
                     cells.add(cell);
                     if (!cell.percent()) {
                         String dim = cell.scale().dimension();

@@ -227,6 +227,28 @@ final class PageText {
 
         /** Text as written, without the backslash of an escaped punctuation character. */
         void chars(BasedSequence s) {
+            int n = s.length(), start = s.getStartOffset();
+            if (s instanceof com.vladsch.flexmark.util.sequence.SubSequence && s.getEndOffset() - start == n && s.indexOf('\\') < 0 && s.indexOf('\u00a0') < 0) {
+                // one run of the source as written (a Text node usually is): appended at once, its offsets follow
+                if (n == 0) return;
+                String str = s.toString();
+                for (int i = 0; i < n; i++) {
+                    char ch = str.charAt(i);
+                    if (ch >= '0' && ch <= '9') { hasDigit = true; break; }
+                }
+                int at = text.length();
+                text.append(str);
+                if (nRuns > 0) {
+                    int r = (nRuns - 1) * 3;
+                    if (runs[r] + runs[r + 2] == at && runs[r + 1] + runs[r + 2] == start) { runs[r + 2] += n; return; }
+                }
+                if (nRuns * 3 == runs.length) runs = Arrays.copyOf(runs, runs.length * 2);
+                runs[nRuns * 3] = at;
+                runs[nRuns * 3 + 1] = start;
+                runs[nRuns * 3 + 2] = n;
+                nRuns++;
+                return;
+            }
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
                 if (ch == '\\' && i + 1 < s.length() && isAsciiPunctuation(s.charAt(i + 1))) continue;

@@ -110,10 +110,14 @@ public final class MarkdownStage {
         HtmlPolicy policy = new HtmlPolicy(nonce);
         Set<Finding> warnings = new LinkedHashSet<>();
         String file = page.location() == null ? page.id() : page.location().file();
-        SourceLines lines = new SourceLines(page.markdown());
+        SourceLines lines = null;
         boolean raw = false;
         for (Node n : ast.getDescendants()) {
-            if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) raw = true;
+            boolean html = n instanceof HtmlBlockBase || n instanceof HtmlInlineBase;
+            if (html) raw = true;
+            // only raw HTML, links and images can be reported: the line of any other node is never asked for
+            if (!html && !(n instanceof Link) && !(n instanceof Image)) continue;
+            if (lines == null) lines = new SourceLines(page.markdown());
             inspect(n, policy, new Location(file, page.bodyLine() + lines.line(n.getStartOffset()), 0), warnings);
         }
         if (raw) ast.set(FIGURES, List.of());

@@ -16,7 +16,9 @@ import java.util.Set;
 public record Report(ReportMeta meta, Map<String, Table> tables, List<Page> pages,
                      List<Term> glossary, String glossaryIntro, Checks checks, Set<String> damagedTables, Set<String> damagedPages) {
 
+    /** Pages are found by id without a scan (every page of a build may ask for another one, e.g. the legal notice). */
     public Report {
+        pages = KeyedList.byKey(pages, Page::id);
         damagedTables = Set.copyOf(damagedTables);
         damagedPages = Set.copyOf(damagedPages);
     }
@@ -27,7 +29,7 @@ public record Report(ReportMeta meta, Map<String, Table> tables, List<Page> page
 
     public Optional<Table> table(String id) { return Optional.ofNullable(tables.get(id)); }
 
-    public Optional<Page> page(String id) { return pages.stream().filter(p -> p.id().equals(id)).findFirst(); }
+    public Optional<Page> page(String id) { return ((KeyedList<Page>) pages).find(id); }
 
     /** Whether a table had errors when it was read (its findings are the cause of any trouble with it). */
     public boolean damaged(String tableId) { return damagedTables.contains(tableId); }

@@ -21,6 +21,8 @@ public final class Reserved {
     public enum Generated {
         GLOSSARY("glossary", "Glossary", true),
         DATA_CHECKS("data-checks", "Data checks", true),
+        /** Every page of the site by navigation section: the navigation of a large site shows a bounded part and links here. */
+        CONTENTS("contents", "Contents", true),
         NOT_FOUND("404", "Page not found", false);
 
         private final String id;

@@ -2,6 +2,8 @@ package org.reportsite.render;
 
 import org.reportsite.check.CheckResult;
 import org.reportsite.model.Finding;
+import org.reportsite.model.Index;
+import org.reportsite.model.Page;
 import org.reportsite.model.Report;
 import org.reportsite.model.Reserved;
 import org.reportsite.model.Table;
@@ -11,6 +13,7 @@ import org.reportsite.model.Unit;
 import java.math.BigDecimal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +24,7 @@ import java.util.Set;
 
 /**
  * The view models of the pages the generator writes itself ({@link Reserved.Generated}): what each page's
- * template ({@code templates/glossary.html}, {@code data-checks.html}, {@code 404.html}) is rendered with, as
+ * template ({@code templates/glossary.html}, {@code data-checks.html}, {@code contents.html}, {@code 404.html}) is rendered with, as
  * the variable {@code view}. A view model is a value: the preview keeps a generated page while its view is
  * equal to the last build's.
  */
@@ -30,11 +33,65 @@ public final class GeneratedPages {
 
     /** The view model of one generated page. */
     public static Object view(Reserved.Generated page, Report report, CheckResult checks) {
+        return view(page, report, new Index(report), checks);
+    }
+
+    /** The view model of one generated page, with the report's index (the contents page reads its navigation). */
+    public static Object view(Reserved.Generated page, Report report, Index index, CheckResult checks) {
         return switch (page) {
             case GLOSSARY -> new Glossary(report.glossaryIntro(), report.glossary());
             case DATA_CHECKS -> dataChecks(report, checks);
+            case CONTENTS -> contents(report, index);
             case NOT_FOUND -> new NotFound();
         };
+    }
+
+    /** The contents page: every navigation section with every page in it, in order. */
+    public record Contents(List<ContentsSection> sections) {}
+
+    /** One section of the contents page: its title, its heading's anchor ({@link #sectionAnchors}) and its pages. */
+    public record ContentsSection(String title, String id, List<ContentsEntry> pages) {}
+
+    /** One page as the contents page lists it: its note number (or null), its title and a {@code page:} link. */
+    public record ContentsEntry(String note, String title, String href) {}
+
+    static Contents contents(Report report, Index index) {
+        Map<String, Page> pages = new HashMap<>();
+        for (Page p : report.pages()) pages.put(p.id(), p);
+        List<Map.Entry<String, List<String>>> nav = new ArrayList<>();
+        for (var e : index.navigation().entrySet()) nav.add(Map.entry(e.getKey().title(), e.getValue()));
+        List<String> ids = sectionAnchors(nav.stream().map(Map.Entry::getKey).toList());
+        List<ContentsSection> out = new ArrayList<>(nav.size());
+        for (int i = 0; i < nav.size(); i++) {
+            List<ContentsEntry> entries = new ArrayList<>(nav.get(i).getValue().size());
+            for (String id : nav.get(i).getValue()) {
+                Page p = pages.get(id);
+                Reserved.Generated g = Reserved.Generated.listed(id);
+                String title = p != null ? p.title() : g != null ? g.title() : id;
+                entries.add(new ContentsEntry(p != null && p.isNote() ? p.note() : null, title, "page:" + id));
+            }
+            out.add(new ContentsSection(nav.get(i).getKey(), ids.get(i), List.copyOf(entries)));
+        }
+        return new Contents(List.copyOf(out));
+    }
+
+    /**
+     * The anchors of the navigation sections on the contents page, one per section title in order: "section-" and the
+     * title in lower-case letters and digits (accents dropped) joined by hyphens (or the section's number), made unique
+     * by a suffix.
+     */
+    public static List<String> sectionAnchors(List<String> titles) {
+        List<String> out = new ArrayList<>(titles.size());
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < titles.size(); i++) {
+            String slug = java.text.Normalizer.normalize(titles.get(i).toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String base = "section-" + (slug.isEmpty() ? String.valueOf(i + 1) : slug);
+            String id = base;
+            for (int n = 2; !used.add(id); n++) id = base + "-" + n;
+            out.add(id);
+        }
+        return out;
     }
 
     /** The glossary: the sentence that opens it (null: the template's own) and the terms in order. */

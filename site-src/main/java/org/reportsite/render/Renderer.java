@@ -40,7 +40,17 @@ public final class Renderer {
 
     public record Link(String title, String href, boolean current) {}
 
-    public record NavItem(String title, boolean current, List<Link> items) {}
+    /**
+     * One section of the navigation: its title, whether the page is in it, its first page ({@code href}), the pages
+     * listed (none: the section is shown as a link to its first page), and a link to the rest on the contents page
+     * when only some are listed ({@code more}, else null).
+     */
+    public record NavItem(String title, boolean current, String href, List<Link> items, Link more) {}
+
+    /** A navigation of at most this many pages is shown whole on every page. */
+    public static final int FULL_NAV = 60;
+    /** In a larger navigation, the most pages of the page's own section listed. */
+    public static final int SECTION_WINDOW = 15;
 
     /**
      * A headline figure of the home page as shown: label, the figure (a fact: identity, link to its row, tooltip) and
@@ -64,6 +74,8 @@ public final class Renderer {
     private final Map<String, List<List<Link>>> navFromFolder = new ConcurrentHashMap<>();
     /** Per section: page id → its (first) position in the section. */
     private final List<Map<String, Integer>> sectionPositions = new ArrayList<>();
+    /** Per section, its anchor on the contents page. */
+    private final List<String> sectionAnchors;
     private final String offlineZip;
     /** Per table, the figures and headers that carry the mark of an acknowledged inconsistency (from checks.json). */
     private final Map<String, AcknowledgedMarks.TableMarks> marks;
@@ -85,6 +97,7 @@ public final class Renderer {
             order.addAll(e.getValue());
         }
         for (int i = order.size() - 1; i >= 0; i--) position.put(order.get(i), i);
+        sectionAnchors = GeneratedPages.sectionAnchors(sections.stream().map(Map.Entry::getKey).toList());
     }
 
     public Report report() { return report; }
@@ -164,6 +177,8 @@ public final class Renderer {
         ctx.setVariable("root", SitePaths.rootPrefix(v.file()));
         ctx.setVariable("section", lazy(deps, () -> index.sectionOf(v.id())));
         ctx.setVariable("nav", lazy(deps, () -> nav(v)));
+        ctx.setVariable("contents", new Link(Reserved.Generated.CONTENTS.title(), SitePaths.relative(v.file(), Reserved.Generated.CONTENTS.file()),
+                v.id().equals(Reserved.Generated.CONTENTS.id())));
         ctx.setVariable("crumbs", lazy(deps, () -> crumbs(v)));
         // the 404 page is served at any missing address: it has no canonical one
         Reserved.Generated generated = Reserved.Generated.of(v.id());
@@ -266,6 +281,14 @@ public final class Renderer {
         return List.of(sections, titles);
     }
 
+    /**
+     * The navigation as one page shows it. A small site ({@link #FULL_NAV} pages or fewer in the navigation) lists
+     * every page of every section. A larger one lists every section, each a link to its first page, and the pages
+     * of the page's own section only: all of them up to {@link #SECTION_WINDOW}, else that many around the page and
+     * a link to the section on the contents page. Either way a page carries a bounded number of links (the
+     * sections, and at most {@code max(FULL_NAV, SECTION_WINDOW + 1)} pages), so the site's HTML grows linearly
+     * with its pages; every page is two clicks away through the contents page.
+     */
     private List<NavItem> nav(PageView v) {
         int slash = v.file().lastIndexOf('/');
         List<List<Link>> links = navFromFolder.computeIfAbsent(slash < 0 ? "" : v.file().substring(0, slash), folder -> {
@@ -277,16 +300,28 @@ public final class Renderer {
             }
             return out;
         });
+        boolean full = order.size() <= FULL_NAV;
         List<NavItem> out = new ArrayList<>(sections.size());
         for (int s = 0; s < sections.size(); s++) {
             List<Link> items = links.get(s);
             int here = sectionPositions.get(s).getOrDefault(v.id(), -1);
+            String href = items.isEmpty() ? null : items.get(0).href();
+            Link more = null;
+            if (!full && here < 0 && items.size() > 1) {
+                items = List.of();
+            } else if (!full && items.size() > SECTION_WINDOW) {
+                int from = Math.max(0, Math.min(here - SECTION_WINDOW / 2, items.size() - SECTION_WINDOW));
+                more = new Link("All " + items.size() + " pages of " + sections.get(s).getKey(),
+                        SitePaths.relative(v.file(), Reserved.Generated.CONTENTS.file()) + "#" + sectionAnchors.get(s), false);
+                items = items.subList(from, from + SECTION_WINDOW);
+                here -= from;
+            }
             if (here >= 0) {
                 items = new ArrayList<>(items);
                 Link l = items.get(here);
                 items.set(here, new Link(l.title(), l.href(), true));
             }
-            out.add(new NavItem(sections.get(s).getKey(), here >= 0, items));
+            out.add(new NavItem(sections.get(s).getKey(), here >= 0, href, items, more));
         }
         return out;
     }

@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * Every file of the site that is not a page: the downloads ({@link Products#DOWNLOADS}), the static files, the
- * search index joined from the pages' parts, and, when report.json sets {@code baseUrl}, the sitemap and
+ * search index made from the pages' parts (its manifest, term shards and document blocks), and, when report.json sets {@code baseUrl}, the sitemap and
  * robots.txt ({@link Hosting}). Static files are read only under the static folder's rule, and may not take the
- * name of a page or a download; the search index, sitemap and robots.txt the build writes win over static
+ * name of a page or a download; the search index's files, sitemap and robots.txt the build writes win over static
  * files of the same name.
  */
 final class Assemble implements Stage {
@@ -49,7 +49,7 @@ final class Assemble implements Stage {
         }
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
-        written.put(Reserved.SEARCH_INDEX, SearchIndex.joinUtf8(ctx.pages.stream().map(SitePage::search).toList()));
+        written.putAll(SearchIndex.files(ctx.pages.stream().map(SitePage::search).toList()));
         Map<String, byte[]> inspector = new Inspector(report, ctx.index, ctx.checkResult(), ctx.pages).scripts(ctx.pages);
         written.putAll(inspector);
         Brand brand = report.meta().brand();
@@ -74,8 +74,9 @@ final class Assemble implements Stage {
         taken.add(OutputDir.MARKER);
         statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
-        return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + inspector.size() + " inspector scripts, "
-                + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f)).toList());
+        long index = written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
+        return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + inspector.size() + " inspector scripts, " + index
+                + " search shards and blocks, " + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f) && !f.startsWith(SearchIndex.DIR)).toList());
     }
 
     private static void put(BuildContext ctx, String file, Object source, byte[] bytes) {

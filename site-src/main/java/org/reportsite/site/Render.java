@@ -52,7 +52,7 @@ final class Render implements Stage {
     }
 
     private static SitePage generated(BuildContext ctx, Reserved.Generated g) {
-        Object view = GeneratedPages.view(g, ctx.report, ctx.checkResult());
+        Object view = GeneratedPages.view(g, ctx.report, ctx.index, ctx.checkResult());
         SitePage kept = ctx.plan.kept(g.file(), view);
         if (kept != null) return keep(ctx, kept);
         PageDeps deps = new PageDeps();
@@ -60,10 +60,22 @@ final class Render implements Stage {
         PageView v = new PageView(g.id(), g.file(), g.title(), g.title(), "top", g.title() + " — " + ctx.report.meta().title(),
                 !g.servedForAnyPath(), body);
         PageResult r = ctx.html.process(ctx.renderer.page(v, deps), g.file(), null, "(generated " + g.file() + ")", deps);
+        if (view instanceof GeneratedPages.Contents c) r = withEntry(r, contentsEntry(g, c));
         // links are checked as relative (r.links()); the file served for any missing path gets absolute ones
         String baseUrl = ctx.report.meta().baseUrl();
         String html = g.servedForAnyPath() && baseUrl != null ? Hosting.absoluteLinks(r.html(), baseUrl) : r.html();
         return made(ctx, g.file(), view, deps, r, html, List.of());
+    }
+
+    /** The contents page is found by searching for it, or for the name of a section. */
+    private static PageResult.SearchEntry contentsEntry(Reserved.Generated g, GeneratedPages.Contents c) {
+        StringBuilder text = new StringBuilder("Every page of the report, section by section:");
+        for (GeneratedPages.ContentsSection s : c.sections()) text.append(' ').append(s.title()).append('.');
+        return new PageResult.SearchEntry(g.title(), g.file() + "#top", g.title(), text.toString());
+    }
+
+    private static PageResult withEntry(PageResult r, PageResult.SearchEntry e) {
+        return new PageResult(r.file(), r.sourceFile(), r.html(), r.ids(), r.links(), List.of(e));
     }
 
     private static SitePage keep(BuildContext ctx, SitePage kept) {
@@ -75,6 +87,6 @@ final class Render implements Stage {
     private static SitePage made(BuildContext ctx, String file, Object source, PageDeps deps, PageResult r, String html, List<Finding> warnings) {
         ctx.output.write(file, Products.utf8(html));
         PageResult slim = new PageResult(r.file(), r.sourceFile(), null, r.ids(), r.links(), List.of());
-        return new SitePage(file, source, deps, slim, Products.utf8(SearchIndex.fragment(r.search())), warnings, true);
+        return new SitePage(file, source, deps, slim, SearchIndex.part(r.search()), warnings, true);
     }
 }

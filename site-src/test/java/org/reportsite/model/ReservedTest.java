@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReservedTest {
     @Test
     void pagesTheGeneratorWrites() {
-        assertEquals(Set.of("glossary", "data-checks", "404", "search"), Reserved.PAGE_IDS);
-        assertEquals(List.of("404", "data-checks", "glossary", "search"), Reserved.sortedPageIds());
-        assertEquals("glossary, data-checks", Reserved.listedIds());
+        assertEquals(Set.of("glossary", "data-checks", "contents", "404", "search"), Reserved.PAGE_IDS);
+        assertEquals(List.of("404", "contents", "data-checks", "glossary", "search"), Reserved.sortedPageIds());
+        assertEquals("glossary, data-checks, contents", Reserved.listedIds());
         assertSame(Reserved.Generated.DATA_CHECKS, Reserved.Generated.listed("data-checks"));
         assertNull(Reserved.Generated.listed("404"), "the 404 page is in no navigation");
         assertNull(Reserved.Generated.listed("search"));

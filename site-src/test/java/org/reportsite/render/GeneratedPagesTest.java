@@ -153,4 +153,18 @@ class GeneratedPagesTest {
         assertNotNull(render(Reserved.Generated.NOT_FOUND, GeneratedPages.view(Reserved.Generated.NOT_FOUND, report, RESULT))
                 .selectFirst("a[href=site:index.html]"), "the 404 page links home");
     }
+
+    @Test
+    void theContentsPageListsEverySectionWithItsPagesUnderAUniqueAnchor() {
+        assertEquals(List.of("section-notes", "section-notes-2", "section-3", "section-uber-uns", "section-5"),
+                GeneratedPages.sectionAnchors(List.of("Notes", "Notes", "", "Über uns", "财务")));
+        Report report = ContentLoader.load(Content.sample().dir(), new Findings());
+        GeneratedPages.Contents view = (GeneratedPages.Contents) GeneratedPages.view(Reserved.Generated.CONTENTS, report, RESULT);
+        assertEquals(report.meta().navigation().size(), view.sections().size());
+        Document d = render(Reserved.Generated.CONTENTS, view);
+        assertEquals(view.sections().stream().map(GeneratedPages.ContentsSection::id).toList(), d.select("section.contents-section > h2").eachAttr("id"));
+        long pages = view.sections().stream().mapToLong(s -> s.pages().size()).sum();
+        assertEquals(pages, d.select("ol.contents-pages a[href^=page:]").size(), "every page, as a page: link the build resolves");
+        assertTrue(pages >= report.pages().size(), "every narrative page is listed");
+    }
 }

@@ -6,7 +6,10 @@ import org.reportsite.check.CheckResult;
 import org.reportsite.check.Checker;
 import org.reportsite.content.ContentLoader;
 import org.reportsite.model.Findings;
+import org.reportsite.model.Checks;
 import org.reportsite.model.Index;
+import org.reportsite.model.Location;
+import org.reportsite.model.Page;
 import org.reportsite.model.Report;
 import org.reportsite.site.SiteBuild;
 import org.reportsite.testkit.Builds;
@@ -15,6 +18,9 @@ import org.reportsite.testkit.TempDirs;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +74,21 @@ class ScalingTest {
             Path content = Content.sample().dir();
             Content.write(content, "narrative/notes/note-02.md", "---\ntitle: Braces\norder: 2\n---\n" + "{{".repeat(n) + "\n");
             return cpuOf(content, false);
+        });
+    }
+
+    @Test
+    void findingEveryPageByIdGrowsLinearly() {
+        // every page of a build may ask for another by id (the legal notice in the layout, page links in the check)
+        assertLinear("every page found by id", 2_000, n -> {
+            List<Page> pages = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                pages.add(new Page("sections/s" + i, "S" + i, i, null, null, false, "Text.", 1, List.of(), new Location("s" + i + ".md", 1, 0)));
+            }
+            Report r = new Report(null, Map.of(), pages, List.of(), null, Checks.NONE);
+            return cpu(() -> {
+                for (int k = 0; k < 500; k++) for (Page p : pages) assertTrue(r.page(p.id()).isPresent());
+            });
         });
     }
 

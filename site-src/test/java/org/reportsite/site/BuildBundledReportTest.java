@@ -81,7 +81,9 @@ class BuildBundledReportTest {
         Element current = d.selectFirst("nav.site-nav a[aria-current=page]");
         assertNotNull(current);
         assertEquals("note-04.html", current.attr("href"));
-        assertEquals(Bundled.result().pages() + 2, d.select("nav.site-nav a").size(), "every page and the generated ones are in the navigation");
+        // a small site's navigation lists every page, the generated ones it names, and the contents page
+        assertEquals(Bundled.result().pages() + 2, d.select("nav.site-nav .nav-section a").size(), "every page and the generated ones are in the navigation");
+        assertEquals("../contents.html", d.selectFirst("nav.site-nav .nav-contents a").attr("href"));
         assertNotNull(d.selectFirst("nav.pager a[rel=prev]"));
         assertNotNull(d.selectFirst("nav.pager a[rel=next]"));
     }

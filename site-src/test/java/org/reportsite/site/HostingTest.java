@@ -61,6 +61,7 @@ class HostingTest {
         for (String page : SiteTree.pages(hosted)) if (!page.equals("404.html")) expected.add(BASE + page);
         assertEquals(new ArrayList<>(expected), locs);
         assertTrue(locs.contains(BASE + "notes/note-04.html"));
+        assertTrue(locs.contains(BASE + "contents.html"), "the contents page is in the sitemap");
         assertEquals("http://www.sitemaps.org/schemas/sitemap/0.9", sm.selectFirst("urlset").attr("xmlns"));
     }
 
