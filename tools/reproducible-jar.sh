@@ -24,7 +24,9 @@ fi
 
 for run in $runs; do
   mkdir -p "$work/$run"
-  cp -R "$here/pom.xml" "$here/site-src" "$work/$run/"
+  # everything the pom packages: the sources and the folders it copies into the jar (built-in templates, assets, schemas)
+  cp -R "$here/pom.xml" "$here/site-src" "$here/templates" "$here/static" "$work/$run/"
+  mkdir -p "$work/$run/docs" && cp -R "$here/docs/schema" "$work/$run/docs/"
   rm -rf "$work/$run/site-src/test"
   if ! (cd "$work/$run" && mvn -B -q -Dmaven.test.skip=true "$@" package >"$work/$run.log" 2>&1); then
     cat "$work/$run.log" >&2
