@@ -21,28 +21,65 @@ public final class ProseFacts {
     private static ProseFacts last;
 
     private final Claims claims;
-    private final Map<Page, List<Claims.Claim>> byPage = new ConcurrentHashMap<>();
+    /** By page object: an unchanged page is the same object from one load to the next (and its hash would walk all of it). */
+    private final Map<Key, List<Claims.Claim>> byPage = new ConcurrentHashMap<>();
     /** Per page whose claims were read: whether its prose states an amount (set before its claims are published). */
-    private final Map<Page, Boolean> quotes = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> quotes = new ConcurrentHashMap<>();
 
     private final Report report;
+
+    private record Key(Page page) {
+        @Override
+        public boolean equals(Object o) { return o instanceof Key k && k.page == page; }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(page); }
+    }
 
     private ProseFacts(Report report) {
         this.report = report;
         this.claims = new Claims(report);
     }
 
-    /** The instance for a report (made on first use; a build works on one report at a time). */
+    /**
+     * For a report whose dataset, glossary, checks and settings equal those of {@code before}'s: the same resolver, and
+     * the claims of every page that is the same object as one of {@code before}'s (what the preview's next load gives
+     * for an unchanged file). A page's claims depend on nothing else ({@link Claims}).
+     */
+    private ProseFacts(Report report, ProseFacts before) {
+        this.report = report;
+        this.claims = before.claims;
+        for (Page p : report.pages()) {
+            Key k = new Key(p);
+            List<Claims.Claim> c = before.byPage.get(k);
+            if (c != null) {
+                byPage.put(k, c);
+                quotes.put(k, before.quotes.get(k));
+            }
+        }
+    }
+
+    /**
+     * The instance for a report (made on first use; a build works on one report at a time). The next report of a preview
+     * session keeps the claims of its unchanged pages when nothing else they are read against changed.
+     */
     public static synchronized ProseFacts of(Report report) {
-        if (last == null || last.report != report) last = new ProseFacts(report);
+        if (last == null) last = new ProseFacts(report);
+        else if (last.report != report) last = sameData(last.report, report) ? new ProseFacts(report, last) : new ProseFacts(report);
         return last;
     }
 
+    private static boolean sameData(Report a, Report b) {
+        return a.meta().equals(b.meta()) && a.tables().equals(b.tables()) && a.glossary().equals(b.glossary()) && a.checks().equals(b.checks())
+                && a.damagedTables().equals(b.damagedTables());
+    }
+
     List<Claims.Claim> claims(Page page) {
-        return byPage.computeIfAbsent(page, p -> {
-            List<ProseFigures.Sentence> sentences = ProseFigures.of(p);
-            quotes.put(p, sentences.stream().anyMatch(s -> s.figures().stream().anyMatch(f -> f.kind() == ProseFigures.Kind.AMOUNT)));
-            return claims.of(p, sentences);
+        Key key = new Key(page);
+        return byPage.computeIfAbsent(key, k -> {
+            List<ProseFigures.Sentence> sentences = ProseFigures.of(page);
+            quotes.put(k, sentences.stream().anyMatch(s -> s.figures().stream().anyMatch(f -> f.kind() == ProseFigures.Kind.AMOUNT)));
+            return claims.of(page, sentences);
         });
     }
 
@@ -54,7 +91,7 @@ public final class ProseFacts {
      */
     public boolean quotesAmounts(Page page) {
         claims(page);
-        return quotes.get(page);
+        return quotes.get(new Key(page));
     }
 
     /** The amounts of a page that agree with one line item: each with the fact it states (the best of the cells it equals). */

@@ -49,7 +49,10 @@ final class Assemble implements Stage {
         }
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
-        written.putAll(SearchIndex.files(ctx.pages.stream().map(SitePage::search).toList()));
+        // a preview session keeps what the index was made of, so that the next build gathers again only the words of the pages it made
+        SearchIndex.Built index = SearchIndex.build(ctx.pages.stream().map(SitePage::search).toList(), ctx.last == null ? null : ctx.last.search, ctx.last != null);
+        ctx.search = index.memo();
+        written.putAll(index.files());
         Map<String, byte[]> inspector = new Inspector(report, ctx.index, ctx.checkResult(), ctx.pages).scripts(ctx.pages);
         written.putAll(inspector);
         Brand brand = report.meta().brand();
@@ -74,8 +77,8 @@ final class Assemble implements Stage {
         taken.add(OutputDir.MARKER);
         statics(ctx, taken, written.keySet());
         for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
-        long index = written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
-        return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + inspector.size() + " inspector scripts, " + index
+        long shards = written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
+        return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + inspector.size() + " inspector scripts, " + shards
                 + " search shards and blocks, " + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f) && !f.startsWith(SearchIndex.DIR)).toList());
     }
 

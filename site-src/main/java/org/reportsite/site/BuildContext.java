@@ -60,6 +60,8 @@ final class BuildContext {
     final Map<String, Path> statics = new LinkedHashMap<>();
     /** The built-in static files the static folder does not replace, by site path. */
     final Map<String, byte[]> builtinStatics = new LinkedHashMap<>();
+    /** What the search index was made of, for the next build of a preview session (null in a one-off build). */
+    SearchIndex.Memo search;
 
     BuildContext(SiteBuild.Options options, BuildState last) {
         this.options = options;

@@ -32,6 +32,8 @@ public final class BuildState {
     Map<String, Products.Made> products = Map.of();
     /** Every file of the site except the pages, with its bytes (downloads, search index, static files, ...). */
     Map<String, byte[]> files = Map.of();
+    /** What the last search index was made of ({@link SearchIndex#build}). */
+    SearchIndex.Memo search;
     /** Every file of the site. */
     Set<String> siteFiles = Set.of();
 
@@ -62,6 +64,7 @@ public final class BuildState {
         for (SitePage p : ctx.pages) byFile.put(p.file(), p);
         pages = byFile;
         products = Map.copyOf(ctx.products);
+        search = ctx.search;
         Map<String, byte[]> bytes = new HashMap<>();
         for (var e : ctx.products.entrySet()) bytes.put(e.getKey(), e.getValue().bytes());
         for (String f : ctx.statics.keySet()) bytes.put(f, Assemble.staticBytes(ctx, f));

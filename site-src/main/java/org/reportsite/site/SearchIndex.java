@@ -12,6 +12,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -165,29 +166,58 @@ public final class SearchIndex {
 
     /** Every file of the index (site path → bytes) from the pages' parts in site order: the manifest, the shards and the blocks. */
     public static Map<String, byte[]> files(List<Part> parts) {
+        return build(parts, null, false).files();
+    }
+
+    /**
+     * The index's files, and (when {@code keep}) what a later build needs to make them again after a few pages
+     * changed: the postings of every word, each word's JSON, each shard's and block's bytes. Given the last build's
+     * {@code memo} and the same number of pages with entries, only the words of the pages whose part is not the
+     * same object as before are gathered again, and only the shards and blocks whose content changed are
+     * serialised again: the files are those a build from nothing makes (page numbers, and so every posting of an
+     * unchanged page, stay as they were).
+     */
+    public static Built build(List<Part> parts, Memo memo, boolean keep) {
         List<Part> pages = parts.stream().filter(p -> !p.isEmpty()).toList();
-        // every word with its postings: page number, entry * 32 + weight
-        Map<String, Postings> postings = new HashMap<>();
-        for (int page = 0; page < pages.size(); page++) {
-            Part p = pages.get(page);
-            for (int i = 0; i < p.words().length; i++) {
-                Postings list = postings.computeIfAbsent(p.words()[i], w -> new Postings());
-                for (int j = p.offsets()[i]; j < p.offsets()[i + 1]; j++) list.add(page, p.postings()[j]);
+        Map<String, Postings> postings;
+        TreeMap<String, String> json;
+        if (memo != null && memo.pages.size() == pages.size()) {
+            postings = new HashMap<>(memo.postings);
+            json = new TreeMap<>(memo.json);
+            update(pages, memo.pages, postings, json);
+        } else {
+            // every word with its postings: page number, entry * 32 + weight
+            postings = new HashMap<>();
+            for (int page = 0; page < pages.size(); page++) {
+                Part p = pages.get(page);
+                for (int i = 0; i < p.words().length; i++) {
+                    Postings list = postings.computeIfAbsent(p.words()[i], w -> new Postings());
+                    for (int j = p.offsets()[i]; j < p.offsets()[i + 1]; j++) list.add(page, p.postings()[j]);
+                }
             }
+            json = new TreeMap<>();
+            for (Map.Entry<String, Postings> e : postings.entrySet()) json.put(e.getKey(), wordJson(e.getKey(), capped(e.getValue().values, e.getValue().size)));
         }
-        TreeMap<String, String> json = new TreeMap<>();
-        for (Map.Entry<String, Postings> e : postings.entrySet()) json.put(e.getKey(), wordJson(e.getKey(), capped(e.getValue().values, e.getValue().size)));
-        postings.clear();
         List<String> keys = new ArrayList<>();
         List<SortedMap<String, String>> shards = new ArrayList<>();
         split(json, "", keys, shards);
 
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put(Reserved.SEARCH_INDEX, manifest(keys, pages.size()));
+        int reused = 0;
+        List<List<String>> shardWords = new ArrayList<>();
         for (int i = 0; i < shards.size(); i++) {
+            List<String> values = List.copyOf(shards.get(i).values());
+            shardWords.add(values);
+            byte[] before = memo == null ? null : memo.shardBytes(i, keys.get(i), values);
+            if (before != null) {
+                out.put(shardFile(i), before);
+                reused++;
+                continue;
+            }
             StringBuilder sb = new StringBuilder("(window.REPORT_SEARCH_SHARDS = window.REPORT_SEARCH_SHARDS || {})[").append(i).append("] = {");
             boolean first = true;
-            for (String w : shards.get(i).values()) {
+            for (String w : values) {
                 if (!first) sb.append(',');
                 sb.append(w);
                 first = false;
@@ -195,17 +225,122 @@ public final class SearchIndex {
             out.put(shardFile(i), sb.append("};\n").toString().getBytes(StandardCharsets.UTF_8));
         }
         for (int b = 0; b * PAGES_PER_BLOCK < pages.size(); b++) {
+            int from = b * PAGES_PER_BLOCK, to = Math.min(pages.size(), (b + 1) * PAGES_PER_BLOCK);
+            byte[] before = memo == null ? null : memo.blockBytes(b, pages, from, to);
+            if (before != null) {
+                out.put(blockFile(b), before);
+                reused++;
+                continue;
+            }
             List<byte[]> bytes = new ArrayList<>();
             bytes.add(("(window.REPORT_SEARCH_DOCS = window.REPORT_SEARCH_DOCS || {})[" + b + "] = [").getBytes(StandardCharsets.UTF_8));
-            for (int page = b * PAGES_PER_BLOCK; page < Math.min(pages.size(), (b + 1) * PAGES_PER_BLOCK); page++) {
-                bytes.add((page == b * PAGES_PER_BLOCK ? "[" : ",[").getBytes(StandardCharsets.UTF_8));
+            for (int page = from; page < to; page++) {
+                bytes.add((page == from ? "[" : ",[").getBytes(StandardCharsets.UTF_8));
                 bytes.add(pages.get(page).docs());
                 bytes.add("]".getBytes(StandardCharsets.UTF_8));
             }
             bytes.add("];\n".getBytes(StandardCharsets.UTF_8));
             out.put(blockFile(b), concat(bytes));
         }
-        return out;
+        return new Built(out, keep ? new Memo(pages, postings, json, keys, shardWords, out) : null, reused);
+    }
+
+    /** The index's files, what the next build may start from (null unless asked for), and how many shards and blocks were the last build's bytes. */
+    public record Built(Map<String, byte[]> files, Memo memo, int reused) {}
+
+    /** What one build of the index made, for the next build of a preview session ({@link #build}). Never changed once made. */
+    public static final class Memo {
+        private final List<Part> pages;
+        private final Map<String, Postings> postings;
+        private final TreeMap<String, String> json;
+        private final List<String> keys;
+        private final List<List<String>> shardWords;
+        private final Map<String, byte[]> files;
+
+        private Memo(List<Part> pages, Map<String, Postings> postings, TreeMap<String, String> json, List<String> keys,
+                     List<List<String>> shardWords, Map<String, byte[]> files) {
+            this.pages = pages;
+            this.postings = postings;
+            this.json = json;
+            this.keys = keys;
+            this.shardWords = shardWords;
+            this.files = files;
+        }
+
+        /** Shard i's bytes of the last build, when it had the same key and the very same words' JSON (the same objects). */
+        private byte[] shardBytes(int i, String key, List<String> values) {
+            if (i >= keys.size() || !keys.get(i).equals(key)) return null;
+            List<String> before = shardWords.get(i);
+            if (before.size() != values.size()) return null;
+            for (int k = 0; k < values.size(); k++) if (before.get(k) != values.get(k)) return null;
+            return files.get(shardFile(i));
+        }
+
+        /** Block b's bytes of the last build, when its pages are the same parts. */
+        private byte[] blockBytes(int b, List<Part> now, int from, int to) {
+            for (int page = from; page < to; page++) if (pages.get(page) != now.get(page)) return null;
+            return files.get(blockFile(b));
+        }
+    }
+
+    /**
+     * Brings the postings and JSON of the last build up to date, in place (both are copies), for pages whose part is
+     * not the same object as before (the page numbers are the same: as many pages have entries).
+     */
+    private static void update(List<Part> pages, List<Part> before, Map<String, Postings> postings, TreeMap<String, String> json) {
+        TreeMap<Integer, Part> changed = new TreeMap<>();
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (int page = 0; page < pages.size(); page++) {
+            if (pages.get(page) == before.get(page)) continue;
+            changed.put(page, pages.get(page));
+            differing(before.get(page), pages.get(page), words);
+        }
+        for (String w : words) {
+            Postings old = postings.get(w);
+            Postings list = new Postings();
+            Iterator<Map.Entry<Integer, Part>> next = changed.entrySet().iterator();
+            Map.Entry<Integer, Part> c = next.hasNext() ? next.next() : null;
+            int size = old == null ? 0 : old.size;
+            for (int k = 0; k <= size; k += 2) {
+                int page = k < size ? old.values[k] : Integer.MAX_VALUE;
+                // the changed pages up to this one: their new postings of the word
+                while (c != null && c.getKey() <= page) {
+                    add(list, c.getKey(), c.getValue(), w);
+                    c = next.hasNext() ? next.next() : null;
+                }
+                if (k < size && !changed.containsKey(page)) list.add(page, old.values[k + 1]);
+            }
+            if (list.size == 0) {
+                postings.remove(w);
+                json.remove(w);
+            } else {
+                postings.put(w, list);
+                json.put(w, wordJson(w, capped(list.values, list.size)));
+            }
+        }
+    }
+
+    /** Adds to {@code out} the words whose postings differ between two parts of one page (in one of them only, or with other postings). */
+    private static void differing(Part a, Part b, java.util.Set<String> out) {
+        String[] x = a.words(), y = b.words();
+        int i = 0, j = 0;
+        while (i < x.length || j < y.length) {
+            int c = i == x.length ? 1 : j == y.length ? -1 : x[i].compareTo(y[j]);
+            if (c < 0) out.add(x[i++]);
+            else if (c > 0) out.add(y[j++]);
+            else {
+                if (!Arrays.equals(a.postings(), a.offsets()[i], a.offsets()[i + 1], b.postings(), b.offsets()[j], b.offsets()[j + 1])) out.add(x[i]);
+                i++;
+                j++;
+            }
+        }
+    }
+
+    /** The postings of word {@code w} in one page's part (none if the page lacks it). */
+    private static void add(Postings list, int page, Part p, String w) {
+        int i = Arrays.binarySearch(p.words(), w);
+        if (i < 0) return;
+        for (int j = p.offsets()[i]; j < p.offsets()[i + 1]; j++) list.add(page, p.postings()[j]);
     }
 
     public static String shardFile(int i) { return DIR + "t" + i + ".js"; }
@@ -252,25 +387,32 @@ public final class SearchIndex {
         }
     }
 
-    /** The postings of one word, at most {@link #MAX_POSTINGS}: those of most weight (in a heading, then a title, then most often), in site order. */
-    private static int[] capped(int[] list, int size) {
+    /**
+     * The postings of one word, at most {@link #MAX_POSTINGS}: those of most weight (in a heading, then a title, then most
+     * often), the first in site order among equals, listed in site order. Linear: ranks are few ({@link #MAX_RANK} + 1), so
+     * the lowest rank kept is found by counting, not by sorting.
+     */
+    static int[] capped(int[] list, int size) {
         int n = size / 2;
         if (n <= MAX_POSTINGS) return Arrays.copyOf(list, size);
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> {
-            int c = Integer.compare(rank(list[2 * b + 1]), rank(list[2 * a + 1]));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        Integer[] kept = Arrays.copyOf(order, MAX_POSTINGS);
-        Arrays.sort(kept);
+        int[] count = new int[MAX_RANK + 1];
+        for (int i = 0; i < n; i++) count[rank(list[2 * i + 1])]++;
+        int lowest = MAX_RANK, left = MAX_POSTINGS;
+        while (count[lowest] < left) left -= count[lowest--];
         int[] out = new int[2 * MAX_POSTINGS];
-        for (int i = 0; i < MAX_POSTINGS; i++) {
-            out[2 * i] = list[2 * kept[i]];
-            out[2 * i + 1] = list[2 * kept[i] + 1];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int r = rank(list[2 * i + 1]);
+            if (r > lowest || (r == lowest && left-- > 0)) {
+                out[k++] = list[2 * i];
+                out[k++] = list[2 * i + 1];
+            }
         }
         return out;
     }
+
+    /** The highest {@link #rank}. */
+    private static final int MAX_RANK = 80 + 30 + 7 * 2;
 
     /** A posting's weight in the order the page script scores it: heading 8, title 3, each occurrence 0.2 (in tenths). */
     private static int rank(int posting) {

@@ -217,4 +217,77 @@ class SearchIndexTest {
         JsonNode s = body(small.get(SearchIndex.shardFile(ks.indexOf("s"))));
         assertTrue(s.has("societe"), s.toString());
     }
+
+    /** The capped postings of a word are those a sort by weight (then site order) keeps, listed in site order: checked against that sort. */
+    @Test
+    void cappedPostingsAreTheHeaviestFirstInSiteOrder() {
+        Random r = new Random(11);
+        for (int round = 0; round < 300; round++) {
+            int n = round < 20 ? SearchIndex.MAX_POSTINGS - 10 + round : r.nextInt(3 * SearchIndex.MAX_POSTINGS);
+            int[] list = new int[2 * n];
+            // few distinct weights in some rounds (many ties), any weight in others
+            int weights = round % 3 == 0 ? 2 : 32;
+            for (int i = 0; i < n; i++) {
+                list[2 * i] = i / 3;
+                list[2 * i + 1] = r.nextInt(5) * 32 + r.nextInt(weights);
+            }
+            assertArrayEquals(bySort(list, n), SearchIndex.capped(list, 2 * n), "round " + round + ", " + n + " postings");
+        }
+    }
+
+    /** The rule of {@link SearchIndex#capped} by sorting: heaviest first, earlier first among equals; kept in site order. */
+    private static int[] bySort(int[] list, int n) {
+        if (n <= SearchIndex.MAX_POSTINGS) return Arrays.copyOf(list, 2 * n);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) order.add(i);
+        order.sort(Comparator.comparingDouble((Integer i) -> -weight(list[2 * i + 1])).thenComparingInt(i -> i));
+        List<Integer> kept = new ArrayList<>(order.subList(0, SearchIndex.MAX_POSTINGS));
+        kept.sort(null);
+        int[] out = new int[2 * kept.size()];
+        for (int k = 0; k < kept.size(); k++) {
+            out[2 * k] = list[2 * kept.get(k)];
+            out[2 * k + 1] = list[2 * kept.get(k) + 1];
+        }
+        return out;
+    }
+
+    /** How the page script weighs a posting: heading 8, title 3, each occurrence 0.2. */
+    private static double weight(int posting) {
+        int w = posting & 31;
+        return (w & 1) * 8 + ((w >> 1) & 1) * 3 + (w >> 2) * 0.2;
+    }
+
+    /**
+     * An index made again from the last one after some pages changed (as the preview does) is byte for byte the index
+     * made from nothing: pages edited, given the same entries again as new objects, emptied and filled (which renumbers
+     * the pages), over many rounds; and unchanged shards and blocks are taken over, not made again.
+     */
+    @Test
+    void anIndexMadeAgainFromTheLastIsTheIndexMadeFromNothing() {
+        Random r = new Random(5);
+        // 700 pages of three entries: "revenue" is in 2,100 entries, so its postings are capped
+        List<SearchIndex.Part> now = new ArrayList<>(site(700, 3).stream().map(SearchIndex::part).toList());
+        List<List<PageResult.SearchEntry>> other = site.subList(0, 200);
+        SearchIndex.Built last = SearchIndex.build(now, null, true);
+        int reused = 0;
+        for (int round = 0; round < 16; round++) {
+            int changes = 1 + r.nextInt(round % 4 == 3 ? 60 : 4);
+            for (int c = 0; c < changes; c++) {
+                int page = r.nextInt(now.size());
+                int kind = r.nextInt(10);
+                if (kind == 0) now.set(page, SearchIndex.Part.NONE);                       // emptied: pages renumbered
+                else if (kind == 1) now.set(page, SearchIndex.part(site.get(page % site.size()).subList(0, 1)));
+                else if (kind == 2 && !now.get(page).isEmpty()) now.set(page, new SearchIndex.Part(now.get(page).docs(), now.get(page).words(),
+                        now.get(page).offsets(), now.get(page).postings()));                 // the same entries, a new object
+                else now.set(page, SearchIndex.part(other.get(r.nextInt(other.size()))));
+            }
+            SearchIndex.Built again = SearchIndex.build(now, last.memo(), true);
+            Map<String, byte[]> scratch = SearchIndex.files(now);
+            assertEquals(List.copyOf(scratch.keySet()), List.copyOf(again.files().keySet()), "round " + round);
+            for (String f : scratch.keySet()) assertArrayEquals(scratch.get(f), again.files().get(f), "round " + round + ": " + f);
+            reused += again.reused();
+            last = again;
+        }
+        assertTrue(reused > 16 * 100, "shards and blocks taken over: " + reused);
+    }
 }
