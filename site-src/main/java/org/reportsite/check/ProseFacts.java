@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The plain figures of a page's prose that the check resolved to a fact of the dataset, with where they are in the
@@ -22,10 +23,9 @@ public final class ProseFacts {
 
     private final Claims claims;
     /** By page object: an unchanged page is the same object from one load to the next (and its hash would walk all of it). */
-    private final Map<Key, List<Claims.Claim>> byPage = new ConcurrentHashMap<>();
-    /** Per page whose claims were read: whether its prose states an amount (set before its claims are published). */
-    private final Map<Key, Boolean> quotes = new ConcurrentHashMap<>();
-
+    private final Map<Key, Read> byPage = new ConcurrentHashMap<>();
+    /** After how many reads a page's claims are dropped ({@link #dropAfter}); 0: kept. */
+    private volatile int readers;
     private final Report report;
 
     private record Key(Page page) {
@@ -51,11 +51,8 @@ public final class ProseFacts {
         this.claims = before.claims;
         for (Page p : report.pages()) {
             Key k = new Key(p);
-            List<Claims.Claim> c = before.byPage.get(k);
-            if (c != null) {
-                byPage.put(k, c);
-                quotes.put(k, before.quotes.get(k));
-            }
+            Read c = before.byPage.get(k);
+            if (c != null) byPage.put(k, new Read(c.claims, c.quotes));
         }
     }
 
@@ -74,14 +71,39 @@ public final class ProseFacts {
                 && a.damagedTables().equals(b.damagedTables());
     }
 
-    List<Claims.Claim> claims(Page page) {
-        Key key = new Key(page);
-        return byPage.computeIfAbsent(key, k -> {
-            List<ProseFigures.Sentence> sentences = ProseFigures.of(page);
-            quotes.put(k, sentences.stream().anyMatch(s -> s.figures().stream().anyMatch(f -> f.kind() == ProseFigures.Kind.AMOUNT)));
-            return claims.of(page, sentences);
-        });
+    /** A page's claims, and whether its prose states an amount. */
+    private static final class Read {
+        final List<Claims.Claim> claims;
+        final boolean quotes;
+        final AtomicInteger reads = new AtomicInteger();
+
+        Read(List<Claims.Claim> claims, boolean quotes) {
+            this.claims = claims;
+            this.quotes = quotes;
+        }
     }
+
+    /**
+     * A one-off build: every page's claims are read by a known number of users (the check, and the render when the build
+     * writes a site), and each page's are dropped once all have read them, so that a large site does not keep every
+     * page's claims to the end. A later read of a dropped page reads it again. A preview session never calls this: it
+     * keeps the claims of unchanged pages for its next build.
+     */
+    public void dropAfter(int readers) { this.readers = readers; }
+
+    private Read read(Page page) {
+        Key key = new Key(page);
+        Read r = byPage.computeIfAbsent(key, k -> {
+            List<ProseFigures.Sentence> sentences = readers > 0 ? ProseFigures.once(page) : ProseFigures.of(page);
+            boolean quotes = sentences.stream().anyMatch(s -> s.figures().stream().anyMatch(f -> f.kind() == ProseFigures.Kind.AMOUNT));
+            return new Read(claims.of(page, sentences), quotes);
+        });
+        int n = readers;
+        if (n > 0 && r.reads.incrementAndGet() >= n) byPage.remove(key, r);
+        return r;
+    }
+
+    List<Claims.Claim> claims(Page page) { return read(page).claims; }
 
     Claims resolver() { return claims; }
 
@@ -89,15 +111,23 @@ public final class ProseFacts {
      * Whether the page's prose states any amount: which of them resolve to a fact, and to which, depends on every table
      * of the dataset (a page without one has nothing the dataset could turn into a figure).
      */
-    public boolean quotesAmounts(Page page) {
-        claims(page);
-        return quotes.get(new Key(page));
-    }
+    public boolean quotesAmounts(Page page) { return read(page).quotes; }
 
     /** The amounts of a page that agree with one line item: each with the fact it states (the best of the cells it equals). */
-    public List<Mark> marks(Page page) {
+    public List<Mark> marks(Page page) { return marks(read(page).claims); }
+
+    /** What the render of a page needs (one read): whether its prose states amounts, and its {@link #marks}. */
+    public OnPage onPage(Page page) {
+        Read r = read(page);
+        return new OnPage(r.quotes, marks(r.claims));
+    }
+
+    /** Whether a page's prose states an amount ({@link #quotesAmounts}), and the amounts that are figures of the dataset. */
+    public record OnPage(boolean quotesAmounts, List<Mark> marks) {}
+
+    private static List<Mark> marks(List<Claims.Claim> claims) {
         List<Mark> out = new ArrayList<>();
-        for (Claims.Claim c : claims(page)) {
+        for (Claims.Claim c : claims) {
             if (c.figure().kind() != ProseFigures.Kind.AMOUNT || c.verdict() != Claims.Verdict.PASS || c.matched().isEmpty() || !c.strong()) continue;
             out.add(new Mark(c.figure().sourceStart(), c.figure().sourceEnd(), c.text(), c.matched().get(0).ref()));
         }

@@ -73,6 +73,12 @@ final class ProseFigures {
         return out;
     }
 
+    /** The sentences of a page read now and not remembered: for a one-off build, which reads each page once ({@link ProseFacts#dropAfter}). */
+    static List<Sentence> once(Page page) {
+        List<Sentence> known = READ.get(page);
+        return known != null ? known : List.copyOf(read(page));
+    }
+
     private static List<Sentence> read(Page page) {
         List<Sentence> out = new ArrayList<>();
         SourceLines lines = new SourceLines(page.markdown());

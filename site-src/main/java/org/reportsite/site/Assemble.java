@@ -50,9 +50,16 @@ final class Assemble implements Stage {
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
         // a preview session keeps what the index was made of, so that the next build gathers again only the words of the pages it made
-        SearchIndex.Built index = SearchIndex.build(ctx.pages.stream().map(SitePage::search).toList(), ctx.last == null ? null : ctx.last.search, ctx.last != null);
-        ctx.search = index.memo();
-        written.putAll(index.files());
+        List<String> blocks = List.of();
+        if (ctx.searchWriter != null) {
+            // a one-off build's index: its blocks were written while the pages were made
+            written.putAll(ctx.searchWriter.finish());
+            blocks = ctx.searchWriter.blockFiles();
+        } else {
+            SearchIndex.Built index = SearchIndex.build(ctx.pages.stream().map(SitePage::search).toList(), ctx.last == null ? null : ctx.last.search, ctx.last != null);
+            ctx.search = index.memo();
+            written.putAll(index.files());
+        }
         Map<String, byte[]> inspector = new Inspector(report, ctx.index, ctx.checkResult(), ctx.pages).scripts(ctx.pages);
         written.putAll(inspector);
         Brand brand = report.meta().brand();
@@ -75,9 +82,15 @@ final class Assemble implements Stage {
         Set<String> taken = new HashSet<>(ctx.products.keySet());
         for (SitePage p : ctx.pages) taken.add(p.file());
         taken.add(OutputDir.MARKER);
-        statics(ctx, taken, written.keySet());
-        for (Map.Entry<String, byte[]> e : written.entrySet()) put(ctx, e.getKey(), null, e.getValue());
-        long shards = written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
+        Set<String> overridden = new HashSet<>(written.keySet());
+        overridden.addAll(blocks);
+        statics(ctx, taken, overridden);
+        for (Map.Entry<String, byte[]> e : written.entrySet()) {
+            // a one-off build remembers nothing for a next build: the bytes go to the output only
+            if (ctx.last == null) ctx.output.write(e.getKey(), e.getValue());
+            else put(ctx, e.getKey(), null, e.getValue());
+        }
+        long shards = blocks.size() + written.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR)).count();
         return downloads + " downloads, " + (ctx.statics.size() + ctx.builtinStatics.size()) + " static files, " + inspector.size() + " inspector scripts, " + shards
                 + " search shards and blocks, " + String.join(", ", written.keySet().stream().filter(f -> !inspector.containsKey(f) && !f.startsWith(SearchIndex.DIR)).toList());
     }

@@ -62,6 +62,11 @@ final class BuildContext {
     final Map<String, byte[]> builtinStatics = new LinkedHashMap<>();
     /** What the search index was made of, for the next build of a preview session (null in a one-off build). */
     SearchIndex.Memo search;
+    /**
+     * A one-off build's search index, made while the pages are (its blocks written as their pages come in), so that no
+     * page keeps its part until the end; null in a preview session, whose pages keep their parts for the next build.
+     */
+    SearchIndex.Writer searchWriter;
 
     BuildContext(SiteBuild.Options options, BuildState last) {
         this.options = options;

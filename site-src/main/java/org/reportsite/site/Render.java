@@ -11,6 +11,7 @@ import org.reportsite.render.GeneratedPages;
 import org.reportsite.render.PageDeps;
 import org.reportsite.render.PageView;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,13 +25,36 @@ final class Render implements Stage {
 
     @Override
     public String run(BuildContext ctx) {
-        List<SitePage> narrative = ctx.index.orderedPages().parallelStream().map(p -> narrative(ctx, p)).toList();
+        List<Page> ordered = ctx.index.orderedPages();
+        List<SitePage> narrative;
+        if (ctx.last != null) narrative = ordered.parallelStream().map(p -> narrative(ctx, p)).toList();
+        else {
+            // a one-off build gives each page's part to the search index as soon as the pages before it are made: in
+            // site order, a batch at a time (both cores make a batch), so no part waits long and none is kept
+            ctx.searchWriter = new SearchIndex.Writer(ctx.output::write);
+            narrative = new ArrayList<>(ordered.size());
+            for (int from = 0; from < ordered.size(); from += BATCH) {
+                for (SitePage p : ordered.subList(from, Math.min(ordered.size(), from + BATCH)).parallelStream().map(p -> narrative(ctx, p)).toList()) {
+                    narrative.add(indexed(ctx, p));
+                }
+            }
+        }
         if (!ctx.checksPassed()) return null;
         ctx.pages.addAll(narrative);
         for (SitePage p : narrative) ctx.findings.addAll(p.warnings());
-        for (Reserved.Generated g : Reserved.Generated.values()) if (g.built(ctx.report.meta())) ctx.pages.add(generated(ctx, g));
+        for (Reserved.Generated g : Reserved.Generated.values()) if (g.built(ctx.report.meta())) ctx.pages.add(indexed(ctx, generated(ctx, g)));
         long made = ctx.pages.stream().filter(SitePage::made).count();
         return (ctx.incremental() ? made + " of " : "") + ctx.pages.size() + " pages";
+    }
+
+    /** Pages made at once between two hand-overs to a one-off build's search index. */
+    private static final int BATCH = 256;
+
+    /** A page whose part a one-off build's search index takes now (in site order); a preview's page keeps it. */
+    private static SitePage indexed(BuildContext ctx, SitePage p) {
+        if (ctx.searchWriter == null) return p;
+        ctx.searchWriter.add(p.search());
+        return p.withoutSearch();
     }
 
     private static SitePage narrative(BuildContext ctx, Page p) {
@@ -39,9 +63,9 @@ final class Render implements Stage {
         if (kept != null) return keep(ctx, kept);
         PageDeps deps = new PageDeps();
         // the prose's amounts that the check resolved to a fact become figures like a {{fact}}; which do depends on every table
-        ProseFacts prose = ProseFacts.of(ctx.report);
-        if (prose.quotesAmounts(p)) deps.dataset();
-        List<MarkdownStage.Figure> figures = prose.marks(p).stream().map(m -> new MarkdownStage.Figure(m.start(), m.end(), m.fact())).toList();
+        ProseFacts.OnPage prose = ProseFacts.of(ctx.report).onPage(p);
+        if (prose.quotesAmounts()) deps.dataset();
+        List<MarkdownStage.Figure> figures = prose.marks().stream().map(m -> new MarkdownStage.Figure(m.start(), m.end(), m.fact())).toList();
         MarkdownStage.Result md = ctx.markdown.render(p, figures);
         String body = ctx.renderer.fillPlaceholders(md.html(), deps);
         String heading = p.isNote() ? p.note() + " " + p.title() : p.title();

@@ -188,15 +188,8 @@ public final class SearchIndex {
         } else {
             // every word with its postings: page number, entry * 32 + weight
             postings = new HashMap<>();
-            for (int page = 0; page < pages.size(); page++) {
-                Part p = pages.get(page);
-                for (int i = 0; i < p.words().length; i++) {
-                    Postings list = postings.computeIfAbsent(p.words()[i], w -> new Postings());
-                    for (int j = p.offsets()[i]; j < p.offsets()[i + 1]; j++) list.add(page, p.postings()[j]);
-                }
-            }
-            json = new TreeMap<>();
-            for (Map.Entry<String, Postings> e : postings.entrySet()) json.put(e.getKey(), wordJson(e.getKey(), capped(e.getValue().values, e.getValue().size)));
+            for (int page = 0; page < pages.size(); page++) gather(postings, page, pages.get(page), false);
+            json = json(postings);
         }
         List<String> keys = new ArrayList<>();
         List<SortedMap<String, String>> shards = new ArrayList<>();
@@ -215,14 +208,7 @@ public final class SearchIndex {
                 reused++;
                 continue;
             }
-            StringBuilder sb = new StringBuilder("(window.REPORT_SEARCH_SHARDS = window.REPORT_SEARCH_SHARDS || {})[").append(i).append("] = {");
-            boolean first = true;
-            for (String w : values) {
-                if (!first) sb.append(',');
-                sb.append(w);
-                first = false;
-            }
-            out.put(shardFile(i), sb.append("};\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.put(shardFile(i), shard(i, values));
         }
         for (int b = 0; b * PAGES_PER_BLOCK < pages.size(); b++) {
             int from = b * PAGES_PER_BLOCK, to = Math.min(pages.size(), (b + 1) * PAGES_PER_BLOCK);
@@ -232,17 +218,106 @@ public final class SearchIndex {
                 reused++;
                 continue;
             }
-            List<byte[]> bytes = new ArrayList<>();
-            bytes.add(("(window.REPORT_SEARCH_DOCS = window.REPORT_SEARCH_DOCS || {})[" + b + "] = [").getBytes(StandardCharsets.UTF_8));
-            for (int page = from; page < to; page++) {
-                bytes.add((page == from ? "[" : ",[").getBytes(StandardCharsets.UTF_8));
-                bytes.add(pages.get(page).docs());
-                bytes.add("]".getBytes(StandardCharsets.UTF_8));
-            }
-            bytes.add("];\n".getBytes(StandardCharsets.UTF_8));
-            out.put(blockFile(b), concat(bytes));
+            out.put(blockFile(b), block(b, pages.subList(from, to)));
         }
         return new Built(out, keep ? new Memo(pages, postings, json, keys, shardWords, out) : null, reused);
+    }
+
+    /** Adds one page's postings to every word's; {@code bounded}: a list twice over the cap is cut to the cap at once (see {@link Writer}). */
+    private static void gather(Map<String, Postings> postings, int page, Part p, boolean bounded) {
+        for (int i = 0; i < p.words().length; i++) {
+            Postings list = postings.computeIfAbsent(p.words()[i], w -> new Postings());
+            for (int j = p.offsets()[i]; j < p.offsets()[i + 1]; j++) list.add(page, p.postings()[j]);
+            if (bounded && list.size > 4 * MAX_POSTINGS) {
+                list.values = capped(list.values, list.size);
+                list.size = list.values.length;
+            }
+        }
+    }
+
+    /** Each word's JSON, from its capped postings. */
+    private static TreeMap<String, String> json(Map<String, Postings> postings) {
+        TreeMap<String, String> json = new TreeMap<>();
+        for (Map.Entry<String, Postings> e : postings.entrySet()) json.put(e.getKey(), wordJson(e.getKey(), capped(e.getValue().values, e.getValue().size)));
+        return json;
+    }
+
+    /** Term shard i: the JSON of its words. */
+    private static byte[] shard(int i, List<String> words) {
+        StringBuilder sb = new StringBuilder("(window.REPORT_SEARCH_SHARDS = window.REPORT_SEARCH_SHARDS || {})[").append(i).append("] = {");
+        boolean first = true;
+        for (String w : words) {
+            if (!first) sb.append(',');
+            sb.append(w);
+            first = false;
+        }
+        return sb.append("};\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Document block b: the entries of its pages. */
+    private static byte[] block(int b, List<Part> pages) {
+        List<byte[]> bytes = new ArrayList<>();
+        bytes.add(("(window.REPORT_SEARCH_DOCS = window.REPORT_SEARCH_DOCS || {})[" + b + "] = [").getBytes(StandardCharsets.UTF_8));
+        for (int page = 0; page < pages.size(); page++) {
+            bytes.add((page == 0 ? "[" : ",[").getBytes(StandardCharsets.UTF_8));
+            bytes.add(pages.get(page).docs());
+            bytes.add("]".getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.add("];\n".getBytes(StandardCharsets.UTF_8));
+        return concat(bytes);
+    }
+
+    /**
+     * The index of a one-off build, made while the pages are: given each page's part in site order ({@link #add}), it
+     * writes each document block as soon as its pages are in, and keeps of every word only its postings, cut to the
+     * {@link #MAX_POSTINGS} it will keep whenever they pass twice that (the heaviest of the heaviest so far and those
+     * after them are the heaviest of all, so the cut changes nothing); {@link #finish} writes the shards and the
+     * manifest. What it holds is bounded by the words of the site, not by its pages; the files are byte for byte those
+     * of {@link SearchIndex#files}. Not thread-safe: one caller, in site order.
+     */
+    public static final class Writer {
+        private final java.util.function.BiConsumer<String, byte[]> out;
+        private final Map<String, Postings> postings = new HashMap<>();
+        private final List<Part> block = new ArrayList<>();
+        private int pages;
+        private int blocks;
+
+        /** {@code out} takes each file (site path, bytes) as it is made. */
+        public Writer(java.util.function.BiConsumer<String, byte[]> out) { this.out = out; }
+
+        /** The next page's part (in site order). */
+        public void add(Part p) {
+            if (p.isEmpty()) return;
+            gather(postings, pages++, p, true);
+            block.add(p);
+            if (block.size() == PAGES_PER_BLOCK) flush();
+        }
+
+        private void flush() {
+            if (block.isEmpty()) return;
+            out.accept(blockFile(blocks), block(blocks++, block));
+            block.clear();
+        }
+
+        /** Writes the last block, then returns the manifest and the shards (site path → bytes); the blocks went to {@code out}. Once. */
+        public Map<String, byte[]> finish() {
+            flush();
+            List<String> keys = new ArrayList<>();
+            List<SortedMap<String, String>> shards = new ArrayList<>();
+            split(json(postings), "", keys, shards);
+            postings.clear();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put(Reserved.SEARCH_INDEX, manifest(keys, pages));
+            for (int i = 0; i < shards.size(); i++) files.put(shardFile(i), shard(i, List.copyOf(shards.get(i).values())));
+            return files;
+        }
+
+        /** The document blocks written so far (all of them once finished). */
+        public List<String> blockFiles() {
+            List<String> names = new ArrayList<>();
+            for (int b = 0; b < blocks; b++) names.add(blockFile(b));
+            return names;
+        }
     }
 
     /** The index's files, what the next build may start from (null unless asked for), and how many shards and blocks were the last build's bytes. */

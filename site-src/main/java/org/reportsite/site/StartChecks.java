@@ -1,6 +1,7 @@
 package org.reportsite.site;
 
 import org.reportsite.check.Checker;
+import org.reportsite.check.ProseFacts;
 import org.reportsite.model.Finding;
 
 /**
@@ -19,6 +20,8 @@ final class StartChecks implements Stage {
 
     @Override
     public String run(BuildContext ctx) {
+        // a one-off build needs a page's claims only until the check and (when it writes a site) the render have read them
+        if (ctx.last == null) ProseFacts.of(ctx.report).dropAfter(ctx.options.write() ? 2 : 1);
         ctx.checks = CheckRun.start(ctx.report, ctx.index, ctx.options.strict());
         if (!ctx.options.write() || ctx.failed() || refusesReferences(ctx)) ctx.checksPassed();
         return null;
