@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The plain figures of a page's prose that the check resolved to a fact of the dataset, with where they are in the
@@ -26,6 +27,8 @@ public final class ProseFacts {
     private final Map<Key, Read> byPage = new ConcurrentHashMap<>();
     /** After how many reads a page's claims are dropped ({@link #dropAfter}); 0: kept. */
     private volatile int readers;
+    /** Told of each page whose claims all readers have read ({@link #dropAfter}). */
+    private volatile Consumer<Page> allRead = p -> {};
     private final Report report;
 
     private record Key(Page page) {
@@ -89,7 +92,13 @@ public final class ProseFacts {
      * page's claims to the end. A later read of a dropped page reads it again. A preview session never calls this: it
      * keeps the claims of unchanged pages for its next build.
      */
-    public void dropAfter(int readers) { this.readers = readers; }
+    public void dropAfter(int readers) { dropAfter(readers, p -> {}); }
+
+    /** {@link #dropAfter(int)}, telling {@code allRead} of each page once all have read it (on the thread of the last reader). */
+    public void dropAfter(int readers, Consumer<Page> allRead) {
+        this.allRead = allRead;
+        this.readers = readers;
+    }
 
     private Read read(Page page) {
         Key key = new Key(page);
@@ -99,7 +108,10 @@ public final class ProseFacts {
             return new Read(claims.of(page, sentences), quotes);
         });
         int n = readers;
-        if (n > 0 && r.reads.incrementAndGet() >= n) byPage.remove(key, r);
+        if (n > 0 && r.reads.incrementAndGet() == n) {
+            byPage.remove(key, r);
+            allRead.accept(page);
+        }
         return r;
     }
 

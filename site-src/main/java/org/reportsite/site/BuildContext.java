@@ -40,6 +40,8 @@ final class BuildContext {
 
     // check: running on its own thread until awaited
     CheckRun checks;
+    /** A one-off build's pages' texts, let go of once read and rendered (null in a preview session, or when nothing is written). */
+    PageTexts texts;
     private CheckResult checkResult;
 
     // prepare: how this build makes pages, which pages it makes, where they go

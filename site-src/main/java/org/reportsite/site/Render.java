@@ -72,7 +72,9 @@ final class Render implements Stage {
         PageView v = new PageView(p.id(), file, p.title(), heading, p.isNote() ? NoteKey.anchor(p.note()) : "top",
                 p.summary() != null ? p.summary() : p.title() + " — " + ctx.report.meta().title(), p.toc(), body);
         PageResult r = ctx.html.process(ctx.renderer.page(v, deps), file, p, p.location().file(), deps);
-        return made(ctx, file, p, deps, r, r.html(), md.warnings());
+        SitePage made = made(ctx, file, p, deps, r, r.html(), md.warnings());
+        if (ctx.texts != null) ctx.texts.made(p);
+        return made;
     }
 
     private static SitePage generated(BuildContext ctx, Reserved.Generated g) {
@@ -111,6 +113,7 @@ final class Render implements Stage {
     private static SitePage made(BuildContext ctx, String file, Object source, PageDeps deps, PageResult r, String html, List<Finding> warnings) {
         ctx.output.write(file, Products.utf8(html));
         PageResult slim = new PageResult(r.file(), r.sourceFile(), null, r.ids(), r.links(), List.of());
-        return new SitePage(file, source, deps, slim, SearchIndex.part(r.search()), warnings, true);
+        // what the page used matters only to a preview session's next build
+        return new SitePage(file, source, ctx.last == null ? null : deps, slim, SearchIndex.part(r.search()), warnings, true);
     }
 }

@@ -20,8 +20,14 @@ final class StartChecks implements Stage {
 
     @Override
     public String run(BuildContext ctx) {
-        // a one-off build needs a page's claims only until the check and (when it writes a site) the render have read them
-        if (ctx.last == null) ProseFacts.of(ctx.report).dropAfter(ctx.options.write() ? 2 : 1);
+        // a one-off build needs a page's claims only until the check and (when it writes a site) the render have read them,
+        // and the page's text only until then and the page is made
+        if (ctx.last == null && ctx.options.write()) {
+            ctx.texts = new PageTexts();
+            ProseFacts.of(ctx.report).dropAfter(2, ctx.texts::read);
+        } else if (ctx.last == null) {
+            ProseFacts.of(ctx.report).dropAfter(1);
+        }
         ctx.checks = CheckRun.start(ctx.report, ctx.index, ctx.options.strict());
         if (!ctx.options.write() || ctx.failed() || refusesReferences(ctx)) ctx.checksPassed();
         return null;

@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +62,32 @@ class ProseFactsReuseTest {
         List<ProseFacts.Mark> now = ProseFacts.of(edited).marks(page);
         assertFalse(now.stream().anyMatch(m -> m.start() == mark.start() && m.fact().equals(mark.fact())),
                 "“" + mark.text() + "” no longer states " + mark.fact() + ": " + now);
+    }
+
+    /**
+     * A one-off build reads each page's claims twice (the check, the render) and then drops them; what a later read
+     * gives is read again, and equal. Every page of a copy of the bundled report, read in turn as the two readers do.
+     */
+    @Test
+    void aOneOffBuildDropsAPagesClaimsOnceBothReadersHaveReadThem() {
+        Report report = load(Content.bundled().dir(), new ParsedFiles());
+        ProseFacts facts = ProseFacts.of(report);
+        facts.dropAfter(2);
+        int withClaims = 0;
+        for (Page page : report.pages()) {
+            List<Claims.Claim> check = facts.claims(page);
+            assertSame(check, facts.claims(page), page.id() + ": the second reader reads the claims the first read");
+            // both have read them: they were dropped, and a later read makes them again, equal
+            List<Claims.Claim> again = facts.claims(page);
+            if (!check.isEmpty()) {
+                withClaims++;
+                assertNotSame(check, again, page.id() + ": its claims were kept after both readers");
+            }
+            assertEquals(check, again, page.id());
+            ProseFacts.OnPage render = facts.onPage(page);
+            assertEquals(render.marks(), facts.marks(page), page.id());
+        }
+        assertTrue(withClaims > 5, "pages with claims: " + withClaims);
     }
 
     private static Report load(Path dir, ParsedFiles parsed) {

@@ -218,6 +218,37 @@ class SearchIndexTest {
         assertTrue(s.has("societe"), s.toString());
     }
 
+    /**
+     * A one-off build's index, made while the pages are ({@link SearchIndex.Writer}: blocks written at once, postings cut to
+     * the cap as they grow), is byte for byte the index made from every part at once: over many random sites (pages
+     * taken from the large site in any order, some without entries, some pages' entries cut to one), small ones and
+     * ones where a word is in several times {@link SearchIndex#MAX_POSTINGS} entries, so the postings are cut many times.
+     */
+    @Test
+    void anIndexMadeWhileThePagesAreIsTheIndexMadeAtOnce() {
+        Random r = new Random(23);
+        for (int round = 0; round < 30; round++) {
+            // every entry has "revenue": past 1,333 pages its postings pass twice the cap
+            int n = round < 4 ? round : round % 10 == 0 ? 1500 + r.nextInt(PAGES) : r.nextInt(400);
+            List<SearchIndex.Part> site = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(12);
+                int page = r.nextInt(PAGES);
+                site.add(kind == 0 ? SearchIndex.Part.NONE : kind == 1 ? SearchIndex.part(SearchIndexTest.site.get(page).subList(0, 1)) : parts.get(page));
+            }
+            Map<String, byte[]> atOnce = SearchIndex.files(site);
+            Map<String, byte[]> streamed = new HashMap<>();
+            SearchIndex.Writer writer = new SearchIndex.Writer((file, bytes) -> assertTrue(streamed.put(file, bytes) == null, "written twice: " + file));
+            for (SearchIndex.Part p : site) writer.add(p);
+            Map<String, byte[]> rest = writer.finish();
+            for (Map.Entry<String, byte[]> e : rest.entrySet()) assertTrue(streamed.put(e.getKey(), e.getValue()) == null, "written twice: " + e.getKey());
+            assertEquals(new TreeSet<>(atOnce.keySet()), new TreeSet<>(streamed.keySet()), "round " + round + ", " + n + " pages");
+            for (String f : atOnce.keySet()) assertArrayEquals(atOnce.get(f), streamed.get(f), "round " + round + ": " + f);
+            assertEquals(atOnce.keySet().stream().filter(f -> f.startsWith(SearchIndex.DIR + "d")).sorted().toList(),
+                    writer.blockFiles().stream().sorted().toList(), "round " + round + ": the blocks it names");
+        }
+    }
+
     /** The capped postings of a word are those a sort by weight (then site order) keeps, listed in site order: checked against that sort. */
     @Test
     void cappedPostingsAreTheHeaviestFirstInSiteOrder() {
