@@ -30,7 +30,7 @@ class OneOffBuildTest {
     void anotherCompanysReport() { sameSite(Content.copy(Content.HARBOURLINE, TempDirs.create("harbourline"))); }
 
     @Test
-    void aLargeReport() { sameSite(Content.large(120).dir()); }
+    void aLargeReport() { sameSite(Content.large(40).dir()); }
 
     private static void sameSite(Path content) {
         Path oneOff = TempDirs.fresh("one-off"), preview = TempDirs.fresh("preview");
