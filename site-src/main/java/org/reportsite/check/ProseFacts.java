@@ -22,9 +22,9 @@ public final class ProseFacts {
 
     private final Claims claims;
     /** By page object: an unchanged page is the same object from one load to the next (and its hash would walk all of it). */
-    private final Map<Key, List<Claims.Claim>> byPage = new ConcurrentHashMap<>();
+    private final Map<Key, List<Claims.Claim>> byPage;
     /** Per page whose claims were read: whether its prose states an amount (set before its claims are published). */
-    private final Map<Key, Boolean> quotes = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> quotes;
 
     private final Report report;
 
@@ -37,8 +37,15 @@ public final class ProseFacts {
     }
 
     private ProseFacts(Report report) {
+        this(report, new Claims(report));
+    }
+
+    private ProseFacts(Report report, Claims claims) {
         this.report = report;
-        this.claims = new Claims(report);
+        this.claims = claims;
+        // sized for every page at once (the preview's next report copies them all)
+        this.byPage = new ConcurrentHashMap<>(2 * report.pages().size() + 16);
+        this.quotes = new ConcurrentHashMap<>(2 * report.pages().size() + 16);
     }
 
     /**
@@ -47,8 +54,7 @@ public final class ProseFacts {
      * for an unchanged file). A page's claims depend on nothing else ({@link Claims}).
      */
     private ProseFacts(Report report, ProseFacts before) {
-        this.report = report;
-        this.claims = before.claims;
+        this(report, before.claims);
         for (Page p : report.pages()) {
             Key k = new Key(p);
             List<Claims.Claim> c = before.byPage.get(k);

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -198,16 +197,21 @@ public final class SearchIndex {
             json = new TreeMap<>();
             for (Map.Entry<String, Postings> e : postings.entrySet()) json.put(e.getKey(), wordJson(e.getKey(), capped(e.getValue().values, e.getValue().size)));
         }
+        // the words in order with their JSON, and the bytes before each (a shard's size is a difference)
+        String[] ws = json.keySet().toArray(new String[0]);
+        String[] js = json.values().toArray(new String[0]);
+        long[] sizes = new long[ws.length + 1];
+        for (int i = 0; i < ws.length; i++) sizes[i + 1] = sizes[i] + js[i].length() + 1;
         List<String> keys = new ArrayList<>();
-        List<SortedMap<String, String>> shards = new ArrayList<>();
-        split(json, "", keys, shards);
+        List<List<String>> shards = new ArrayList<>();
+        split(ws, js, sizes, 0, ws.length, "", keys, shards);
 
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put(Reserved.SEARCH_INDEX, manifest(keys, pages.size()));
         int reused = 0;
         List<List<String>> shardWords = new ArrayList<>();
         for (int i = 0; i < shards.size(); i++) {
-            List<String> values = List.copyOf(shards.get(i).values());
+            List<String> values = shards.get(i);
             shardWords.add(values);
             byte[] before = memo == null ? null : memo.shardBytes(i, keys.get(i), values);
             if (before != null) {
@@ -348,31 +352,32 @@ public final class SearchIndex {
     public static String blockFile(int b) { return DIR + "d" + b + ".js"; }
 
     /**
-     * Splits the words of {@code prefix} into shards: one, if its words fit the budget or cannot be told apart by a
-     * longer prefix; else a shard of the word equal to the prefix (if any) and the words of each longer prefix, split
-     * the same way. The root is always split by first character.
+     * Splits the words {@code ws[from..to)} (sorted; all start with {@code prefix}; their JSON in {@code js}) into shards:
+     * one, if their JSON fits the budget or they cannot be told apart by a longer prefix; else a shard of the word equal
+     * to the prefix (if any: it sorts first) and the words of each longer prefix (consecutive, being sorted), split the
+     * same way. The root is always split by first character.
      */
-    private static void split(SortedMap<String, String> words, String prefix, List<String> keys, List<SortedMap<String, String>> shards) {
-        if (words.isEmpty()) return;
-        long size = 0;
-        for (String w : words.values()) size += w.length() + 1;
-        if (!prefix.isEmpty() && (size <= SHARD_BUDGET || words.size() == 1)) {
+    private static void split(String[] ws, String[] js, long[] before, int from, int to, String prefix, List<String> keys, List<List<String>> shards) {
+        if (from >= to) return;
+        if (!prefix.isEmpty() && (before[to] - before[from] <= SHARD_BUDGET || to - from == 1)) {
             keys.add(prefix);
-            shards.add(words);
+            shards.add(Arrays.asList(js).subList(from, to));
             return;
         }
-        TreeMap<String, TreeMap<String, String>> longer = new TreeMap<>();
-        for (Map.Entry<String, String> e : words.entrySet()) {
-            String w = e.getKey();
-            if (w.equals(prefix)) {
-                keys.add(prefix);
-                shards.add(new TreeMap<>(Map.of(w, e.getValue())));
-                continue;
-            }
-            String next = w.substring(0, prefix.length() + Character.charCount(w.codePointAt(prefix.length())));
-            longer.computeIfAbsent(next, x -> new TreeMap<>()).put(w, e.getValue());
+        int i = from;
+        if (ws[i].equals(prefix)) {
+            keys.add(prefix);
+            shards.add(Arrays.asList(js).subList(i, i + 1));
+            i++;
         }
-        for (Map.Entry<String, TreeMap<String, String>> g : longer.entrySet()) split(g.getValue(), g.getKey(), keys, shards);
+        while (i < to) {
+            String w = ws[i];
+            String next = w.substring(0, prefix.length() + Character.charCount(w.codePointAt(prefix.length())));
+            int end = i + 1;
+            while (end < to && ws[end].startsWith(next)) end++;
+            split(ws, js, before, i, end, next, keys, shards);
+            i = end;
+        }
     }
 
     /** A word's postings as they are gathered: pairs of page number and {@code entry * 32 + weight}. */
