@@ -102,7 +102,7 @@ public final class MarkdownStage {
      */
     public Result render(Page page, List<Figure> figures) {
         String nonce = nonce(page.markdown());
-        Document ast = MarkdownSyntax.parse(page.markdown());
+        Document ast = MarkdownSyntax.take(page.markdown());
         ast.set(NONCE, nonce);
         List<Figure> sorted = new java.util.ArrayList<>(figures);
         sorted.sort(java.util.Comparator.comparingInt(Figure::start));

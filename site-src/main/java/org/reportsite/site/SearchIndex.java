@@ -115,15 +115,44 @@ public final class SearchIndex {
         return e.text().length() > MAX_TEXT ? e.text().substring(0, MAX_TEXT) : e.text();
     }
 
-    /** The words of a text as the index keeps them, in order (with repeats). */
+    /**
+     * The words of a text as the index keeps them, in order (with repeats): the runs of letters, digits and
+     * {@code $ % . ' -} of the folded text ({@link #fold}), trimmed, at most {@link #MAX_WORD} characters. Read in one
+     * pass over the characters (every page's text goes through here); {@link #wordsByPattern} is the same rule as a
+     * regular expression, which the tests hold this to.
+     */
     public static List<String> words(String text) {
+        String folded = fold(text);
         List<String> out = new ArrayList<>();
-        for (String t : SPLIT.split(fold(text))) {
-            t = trim(t);
-            if (t.isEmpty()) continue;
-            out.add(t.length() > MAX_WORD ? t.substring(0, t.offsetByCodePoints(0, Math.min(MAX_WORD, t.codePointCount(0, t.length())))) : t);
+        int n = folded.length(), i = 0;
+        while (i < n) {
+            while (i < n && !inWord(folded.codePointAt(i))) i += Character.charCount(folded.codePointAt(i));
+            int from = i;
+            while (i < n && inWord(folded.codePointAt(i))) i += Character.charCount(folded.codePointAt(i));
+            if (i > from) add(folded.substring(from, i), out);
         }
         return out;
+    }
+
+    /** The rule of {@link #words} as a regular expression (kept for the tests to compare with). */
+    static List<String> wordsByPattern(String text) {
+        List<String> out = new ArrayList<>();
+        for (String t : SPLIT.split(fold(text))) add(t, out);
+        return out;
+    }
+
+    private static void add(String t, List<String> out) {
+        t = trim(t);
+        if (t.isEmpty()) return;
+        out.add(t.length() > MAX_WORD ? t.substring(0, t.offsetByCodePoints(0, Math.min(MAX_WORD, t.codePointCount(0, t.length())))) : t);
+    }
+
+    /** {@code [\p{L}\p{N}$%.'-]}: a letter, a number, or one of {@code $ % . ' -}. */
+    private static boolean inWord(int c) {
+        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '$' || c == '%' || c == '.' || c == '\'' || c == '-';
+        if (Character.isLetter(c)) return true;
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** Without leading or trailing {@code . ' -}. */
@@ -138,7 +167,12 @@ public final class SearchIndex {
 
     /** Lower case without accents, as the page script folds a query. */
     static String fold(String s) {
-        return MARKS.matcher(Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        String lower = s.toLowerCase(Locale.ROOT);
+        // plain ASCII has nothing to decompose and no marks (most text: skip the normaliser)
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        }
+        return lower;
     }
 
     /** The entries of one page as JSON objects, comma-separated, without brackets ("" for none); "</" escaped. */
