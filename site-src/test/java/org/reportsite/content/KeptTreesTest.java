@@ -2,6 +2,7 @@ package org.reportsite.content;
 
 import com.vladsch.flexmark.util.ast.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  * what is not taken is dropped at the end of a build.
  */
 class KeptTreesTest {
+    // other loads in this JVM (without a build to end) may have left trees
+    @BeforeEach
     @AfterEach
     void drop() { MarkdownSyntax.forgetKept(); }
 
