@@ -124,13 +124,23 @@ public final class SearchIndex {
     public static List<String> words(String text) {
         String folded = fold(text);
         List<String> out = new ArrayList<>();
-        int n = folded.length(), i = 0;
-        while (i < n) {
-            while (i < n && !inWord(folded.codePointAt(i))) i += Character.charCount(folded.codePointAt(i));
-            int from = i;
-            while (i < n && inWord(folded.codePointAt(i))) i += Character.charCount(folded.codePointAt(i));
-            if (i > from) add(folded.substring(from, i), out);
+        int n = folded.length(), from = -1;
+        for (int i = 0; i < n; ) {
+            char ch = folded.charAt(i);
+            int c = ch, len = 1;
+            if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(folded.charAt(i + 1))) {
+                c = Character.toCodePoint(ch, folded.charAt(i + 1));
+                len = 2;
+            }
+            if (inWord(c)) {
+                if (from < 0) from = i;
+            } else if (from >= 0) {
+                add(folded.substring(from, i), out);
+                from = -1;
+            }
+            i += len;
         }
+        if (from >= 0) add(folded.substring(from), out);
         return out;
     }
 
