@@ -24,11 +24,12 @@ public final class ProseFacts {
 
     private final Claims claims;
     /** By page object: an unchanged page is the same object from one load to the next (and its hash would walk all of it). */
-    private final Map<Key, Read> byPage = new ConcurrentHashMap<>();
+    private final Map<Key, Read> byPage;
     /** After how many reads a page's claims are dropped ({@link #dropAfter}); 0: kept. */
     private volatile int readers;
     /** Told of each page whose claims all readers have read ({@link #dropAfter}). */
     private volatile Consumer<Page> allRead = p -> {};
+
     private final Report report;
 
     private record Key(Page page) {
@@ -40,8 +41,14 @@ public final class ProseFacts {
     }
 
     private ProseFacts(Report report) {
+        this(report, new Claims(report));
+    }
+
+    private ProseFacts(Report report, Claims claims) {
         this.report = report;
-        this.claims = new Claims(report);
+        this.claims = claims;
+        // sized for every page at once (the preview's next report copies them all)
+        this.byPage = new ConcurrentHashMap<>(2 * report.pages().size() + 16);
     }
 
     /**
@@ -50,8 +57,7 @@ public final class ProseFacts {
      * for an unchanged file). A page's claims depend on nothing else ({@link Claims}).
      */
     private ProseFacts(Report report, ProseFacts before) {
-        this.report = report;
-        this.claims = before.claims;
+        this(report, before.claims);
         for (Page p : report.pages()) {
             Key k = new Key(p);
             Read c = before.byPage.get(k);

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -400,6 +399,7 @@ public final class ContentLoader {
         List<Read> read = walk(dir).entrySet().parallelStream().map(file -> {
             Findings local = new Findings();
             Page p = readPage(dir, file.getKey(), file.getValue(), local);
+            if (p != null) return new Read(p.id(), p, local.list());
             String rel = dir.relativize(file.getKey()).toString().replace('\\', '/');
             return new Read(rel.substring(0, rel.length() - ".md".length()), p, local.list());
         }).toList();
@@ -411,13 +411,30 @@ public final class ContentLoader {
         return pages;
     }
 
-    /** glossary.json: a list of terms, or {@code {"intro": "...", "terms": [...]}} with the sentence that opens the definitions. */
-    private Page readPage(Path dir, Path file, BasicFileAttributes walked, Findings findings) {
-        // joined by name, not by replacing '\\': on Linux a backslash is part of a file name and must be refused
+    /**
+     * A file's path below {@code dir}, its names joined by '/'. Joined by name, not by replacing '\\': on Linux a
+     * backslash is part of a file name (and the page id check refuses it).
+     */
+    private static String relative(Path dir, Path file) {
+        if (SLASH) {
+            String d = dir.toString(), f = file.toString();
+            if (f.length() > d.length() + 1 && f.startsWith(d) && f.charAt(d.length()) == '/') return f.substring(d.length() + 1);
+        }
         List<String> names = new ArrayList<>();
         for (Path n : dir.relativize(file)) names.add(n.toString());
-        String rel = String.join("/", names);
+        return String.join("/", names);
+    }
+
+    /** Whether the file system separates names with '/' (then a path's text below a folder is its names joined by '/'). */
+    private static final boolean SLASH = java.nio.file.FileSystems.getDefault().getSeparator().equals("/");
+
+    /** glossary.json: a list of terms, or {@code {"intro": "...", "terms": [...]}} with the sentence that opens the definitions. */
+    private Page readPage(Path dir, Path file, BasicFileAttributes walked, Findings findings) {
+        String rel = relative(dir, file);
         String shownAs = "narrative/" + rel;
+        // a file read before, unchanged: its path passed the checks below then
+        Page known = reuse == null ? null : reuse.get(shownAs, walked, Page.class);
+        if (known != null) return known;
         String id = rel.substring(0, rel.length() - ".md".length());
         if (!PageReader.PAGE_ID.matcher(id).matches()) {
             findings.error("page.path", Location.of(shownAs), "page path \"" + rel + "\" cannot become a web address",
@@ -430,8 +447,6 @@ public final class ContentLoader {
             return null;
         }
         BasicFileAttributes attrs = walked;
-        Page known = reuse == null ? null : reuse.get(shownAs, attrs, Page.class);
-        if (known != null) return known;
         Page p = null;
         try {
             p = PageReader.read(id, shownAs, folder.readText(file, shownAs), findings);
@@ -533,7 +548,9 @@ public final class ContentLoader {
 
     /** The .md files under {@code dir}, sorted, with the attributes the walk read for each (not following links). */
     private Map<Path, BasicFileAttributes> walk(Path dir) {
-        Map<Path, BasicFileAttributes> out = new TreeMap<>(Comparator.comparing(Path::toString));
+        // in the order of the paths' text (sorted once at the end, by the part below the folder: the rest is the same)
+        List<Map.Entry<String, Map.Entry<Path, BasicFileAttributes>>> found = new ArrayList<>();
+        String base = dir.toString();
         List<String> misnamed = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -545,7 +562,8 @@ public final class ContentLoader {
                     if (!file) {
                         folder.linkedFolder(p, root.relativize(p).toString().replace('\\', '/'), findings);
                     } else if (n.endsWith(".md")) {
-                        out.put(p, a);
+                        String text = p.toString();
+                        found.add(Map.entry(text.startsWith(base) ? text.substring(base.length()) : text, Map.entry(p, a)));
                     } else if (MARKDOWN_LIKE.matcher(n).matches()) {
                         misnamed.add("narrative/" + dir.relativize(p).toString().replace('\\', '/'));
                     }
@@ -557,6 +575,9 @@ public final class ContentLoader {
                     "Check that the folder exists and is readable.");
             return Map.of();
         }
+        found.sort(Map.Entry.comparingByKey());
+        Map<Path, BasicFileAttributes> out = new LinkedHashMap<>();
+        for (var e : found) out.put(e.getValue().getKey(), e.getValue().getValue());
         misnamed.sort(null);
         for (String m : misnamed) {
             findings.error("page.extension", Location.of(m), "\"" + m + "\" is not read: pages are files ending in \".md\" (lower case)",

@@ -57,7 +57,8 @@ final class PageText {
         this.bodyLine = bodyLine;
         this.lines = new SourceLines(body);
         this.findings = findings;
-        this.doc = MarkdownSyntax.parse(body);
+        // kept for the markdown stage, which renders this tree (read only here) instead of parsing the body again
+        this.doc = MarkdownSyntax.parseToKeep(body);
     }
 
     static Result read(String body, String file, int bodyLine, Findings findings) {

@@ -102,7 +102,7 @@ public final class MarkdownStage {
      */
     public Result render(Page page, List<Figure> figures) {
         String nonce = nonce(page.markdown());
-        Document ast = MarkdownSyntax.parse(page.markdown());
+        Document ast = MarkdownSyntax.take(page.markdown());
         ast.set(NONCE, nonce);
         List<Figure> sorted = new java.util.ArrayList<>(figures);
         sorted.sort(java.util.Comparator.comparingInt(Figure::start));
@@ -239,20 +239,34 @@ public final class MarkdownStage {
             int start = node.getStartOffset(), end = node.getEndOffset();
             boolean plain = !figures.isEmpty() && end - start == chars.length() && chars.indexOf('\\') < 0 && chars.indexOf('&') < 0;
             if (!plain) {
-                html.text(Escaping.normalizeEOL(chars.unescape()));
+                String text = chars.toString();
+                // as Flexmark writes text: unescaped, line ends normalised (nothing to do without '\\', '&' or CR)
+                escaped(html, text.indexOf('\\') < 0 && text.indexOf('&') < 0 && text.indexOf('\r') < 0 ? text : Escaping.normalizeEOL(chars.unescape()));
                 return;
             }
             String text = chars.toString();
             int at = 0;
             for (Figure f : figures) {
                 if (f.start() < start + at || f.end() > end) continue;
-                html.text(Escaping.normalizeEOL(text.substring(at, f.start() - start)));
+                escaped(html, Escaping.normalizeEOL(text.substring(at, f.start() - start)));
                 html.raw("<span class=\"fact prose-fact\" data-fact=\"" + escape(f.fact()) + "\">");
-                html.text(text.substring(f.start() - start, f.end() - start));
+                escaped(html, text.substring(f.start() - start, f.end() - start));
                 html.raw("</span>");
                 at = f.end() - start;
             }
-            html.text(Escaping.normalizeEOL(text.substring(at)));
+            escaped(html, Escaping.normalizeEOL(text.substring(at)));
+        }
+
+        /** {@code html.text(text)}: the text escaped for HTML; written as it is when it has nothing to escape (most text). */
+        private static void escaped(HtmlWriter html, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '&' || c == '<' || c == '>' || c == '"') {
+                    html.text(text);
+                    return;
+                }
+            }
+            html.raw(text);
         }
 
         private static void block(Directive.Block b, NodeRendererContext ctx, HtmlWriter html) {

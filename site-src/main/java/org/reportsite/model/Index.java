@@ -33,6 +33,8 @@ public final class Index {
     private final Map<String, Term> terms = new LinkedHashMap<>();
     private final List<Page> ordered;
     private final Map<String, String> sectionOf = new LinkedHashMap<>();
+    /** Each navigation section's pages, worked out once (every page's navigation and the reference check ask). */
+    private final Map<ReportMeta.NavSection, List<String>> sections = new java.util.IdentityHashMap<>();
 
     public Index(Report report) {
         this.report = report;
@@ -106,6 +108,11 @@ public final class Index {
     }
 
     public List<String> sectionPages(ReportMeta.NavSection s) {
+        List<String> known = sections.get(s);
+        return known != null ? known : pagesOf(s);
+    }
+
+    private List<String> pagesOf(ReportMeta.NavSection s) {
         if (!s.pages().isEmpty()) return s.pages();
         String prefix = s.dir().endsWith("/") ? s.dir() : s.dir() + "/";
         return report.pages().stream().filter(p -> p.id().startsWith(prefix))
@@ -118,7 +125,9 @@ public final class Index {
         Map<String, Page> byId = new LinkedHashMap<>();
         for (Page p : report.pages()) byId.put(p.id(), p);
         for (ReportMeta.NavSection s : report.meta().navigation()) {
-            for (String id : sectionPages(s)) {
+            List<String> pages = pagesOf(s);
+            sections.put(s, pages);
+            for (String id : pages) {
                 Page p = byId.remove(id);
                 if (p != null) {
                     out.add(p);

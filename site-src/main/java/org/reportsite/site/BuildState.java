@@ -70,7 +70,7 @@ public final class BuildState {
         for (String f : ctx.statics.keySet()) bytes.put(f, Assemble.staticBytes(ctx, f));
         bytes.putAll(ctx.builtinStatics);
         files = bytes;
-        siteFiles = Set.copyOf(new HashSet<>(ctx.output.files()));
+        siteFiles = Set.copyOf(ctx.output.files());
         rendered = ctx.pages.stream().filter(SitePage::made).map(SitePage::file).toList();
         written = ctx.output.written();
         deleted = ctx.output.deleted();

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -116,15 +115,54 @@ public final class SearchIndex {
         return e.text().length() > MAX_TEXT ? e.text().substring(0, MAX_TEXT) : e.text();
     }
 
-    /** The words of a text as the index keeps them, in order (with repeats). */
+    /**
+     * The words of a text as the index keeps them, in order (with repeats): the runs of letters, digits and
+     * {@code $ % . ' -} of the folded text ({@link #fold}), trimmed, at most {@link #MAX_WORD} characters. Read in one
+     * pass over the characters (every page's text goes through here); {@link #wordsByPattern} is the same rule as a
+     * regular expression, which the tests hold this to.
+     */
     public static List<String> words(String text) {
+        String folded = fold(text);
         List<String> out = new ArrayList<>();
-        for (String t : SPLIT.split(fold(text))) {
-            t = trim(t);
-            if (t.isEmpty()) continue;
-            out.add(t.length() > MAX_WORD ? t.substring(0, t.offsetByCodePoints(0, Math.min(MAX_WORD, t.codePointCount(0, t.length())))) : t);
+        int n = folded.length(), from = -1;
+        for (int i = 0; i < n; ) {
+            char ch = folded.charAt(i);
+            int c = ch, len = 1;
+            if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(folded.charAt(i + 1))) {
+                c = Character.toCodePoint(ch, folded.charAt(i + 1));
+                len = 2;
+            }
+            if (inWord(c)) {
+                if (from < 0) from = i;
+            } else if (from >= 0) {
+                add(folded.substring(from, i), out);
+                from = -1;
+            }
+            i += len;
         }
+        if (from >= 0) add(folded.substring(from), out);
         return out;
+    }
+
+    /** The rule of {@link #words} as a regular expression (kept for the tests to compare with). */
+    static List<String> wordsByPattern(String text) {
+        List<String> out = new ArrayList<>();
+        for (String t : SPLIT.split(fold(text))) add(t, out);
+        return out;
+    }
+
+    private static void add(String t, List<String> out) {
+        t = trim(t);
+        if (t.isEmpty()) return;
+        out.add(t.length() > MAX_WORD ? t.substring(0, t.offsetByCodePoints(0, Math.min(MAX_WORD, t.codePointCount(0, t.length())))) : t);
+    }
+
+    /** {@code [\p{L}\p{N}$%.'-]}: a letter, a number, or one of {@code $ % . ' -}. */
+    private static boolean inWord(int c) {
+        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '$' || c == '%' || c == '.' || c == '\'' || c == '-';
+        if (Character.isLetter(c)) return true;
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** Without leading or trailing {@code . ' -}. */
@@ -139,7 +177,12 @@ public final class SearchIndex {
 
     /** Lower case without accents, as the page script folds a query. */
     static String fold(String s) {
-        return MARKS.matcher(Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        String lower = s.toLowerCase(Locale.ROOT);
+        // plain ASCII has nothing to decompose and no marks (most text: skip the normaliser)
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        }
+        return lower;
     }
 
     /** The entries of one page as JSON objects, comma-separated, without brackets ("" for none); "</" escaped. */
@@ -192,15 +235,15 @@ public final class SearchIndex {
             json = json(postings);
         }
         List<String> keys = new ArrayList<>();
-        List<SortedMap<String, String>> shards = new ArrayList<>();
-        split(json, "", keys, shards);
+        List<List<String>> shards = new ArrayList<>();
+        shards(json, keys, shards);
 
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put(Reserved.SEARCH_INDEX, manifest(keys, pages.size()));
         int reused = 0;
         List<List<String>> shardWords = new ArrayList<>();
         for (int i = 0; i < shards.size(); i++) {
-            List<String> values = List.copyOf(shards.get(i).values());
+            List<String> values = shards.get(i);
             shardWords.add(values);
             byte[] before = memo == null ? null : memo.shardBytes(i, keys.get(i), values);
             if (before != null) {
@@ -233,6 +276,16 @@ public final class SearchIndex {
                 list.size = list.values.length;
             }
         }
+    }
+
+    /** The words' JSON split into shards: each shard's key to {@code keys}, its words' JSON to {@code shards}. */
+    private static void shards(TreeMap<String, String> json, List<String> keys, List<List<String>> shards) {
+        // the words in order with their JSON, and the bytes before each (a shard's size is a difference)
+        String[] ws = json.keySet().toArray(new String[0]);
+        String[] js = json.values().toArray(new String[0]);
+        long[] sizes = new long[ws.length + 1];
+        for (int i = 0; i < ws.length; i++) sizes[i + 1] = sizes[i] + js[i].length() + 1;
+        split(ws, js, sizes, 0, ws.length, "", keys, shards);
     }
 
     /** Each word's JSON, from its capped postings. */
@@ -303,12 +356,12 @@ public final class SearchIndex {
         public Map<String, byte[]> finish() {
             flush();
             List<String> keys = new ArrayList<>();
-            List<SortedMap<String, String>> shards = new ArrayList<>();
-            split(json(postings), "", keys, shards);
+            List<List<String>> shards = new ArrayList<>();
+            shards(json(postings), keys, shards);
             postings.clear();
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put(Reserved.SEARCH_INDEX, manifest(keys, pages));
-            for (int i = 0; i < shards.size(); i++) files.put(shardFile(i), shard(i, List.copyOf(shards.get(i).values())));
+            for (int i = 0; i < shards.size(); i++) files.put(shardFile(i), shard(i, shards.get(i)));
             return files;
         }
 
@@ -423,31 +476,32 @@ public final class SearchIndex {
     public static String blockFile(int b) { return DIR + "d" + b + ".js"; }
 
     /**
-     * Splits the words of {@code prefix} into shards: one, if its words fit the budget or cannot be told apart by a
-     * longer prefix; else a shard of the word equal to the prefix (if any) and the words of each longer prefix, split
-     * the same way. The root is always split by first character.
+     * Splits the words {@code ws[from..to)} (sorted; all start with {@code prefix}; their JSON in {@code js}) into shards:
+     * one, if their JSON fits the budget or they cannot be told apart by a longer prefix; else a shard of the word equal
+     * to the prefix (if any: it sorts first) and the words of each longer prefix (consecutive, being sorted), split the
+     * same way. The root is always split by first character.
      */
-    private static void split(SortedMap<String, String> words, String prefix, List<String> keys, List<SortedMap<String, String>> shards) {
-        if (words.isEmpty()) return;
-        long size = 0;
-        for (String w : words.values()) size += w.length() + 1;
-        if (!prefix.isEmpty() && (size <= SHARD_BUDGET || words.size() == 1)) {
+    private static void split(String[] ws, String[] js, long[] before, int from, int to, String prefix, List<String> keys, List<List<String>> shards) {
+        if (from >= to) return;
+        if (!prefix.isEmpty() && (before[to] - before[from] <= SHARD_BUDGET || to - from == 1)) {
             keys.add(prefix);
-            shards.add(words);
+            shards.add(Arrays.asList(js).subList(from, to));
             return;
         }
-        TreeMap<String, TreeMap<String, String>> longer = new TreeMap<>();
-        for (Map.Entry<String, String> e : words.entrySet()) {
-            String w = e.getKey();
-            if (w.equals(prefix)) {
-                keys.add(prefix);
-                shards.add(new TreeMap<>(Map.of(w, e.getValue())));
-                continue;
-            }
-            String next = w.substring(0, prefix.length() + Character.charCount(w.codePointAt(prefix.length())));
-            longer.computeIfAbsent(next, x -> new TreeMap<>()).put(w, e.getValue());
+        int i = from;
+        if (ws[i].equals(prefix)) {
+            keys.add(prefix);
+            shards.add(Arrays.asList(js).subList(i, i + 1));
+            i++;
         }
-        for (Map.Entry<String, TreeMap<String, String>> g : longer.entrySet()) split(g.getValue(), g.getKey(), keys, shards);
+        while (i < to) {
+            String w = ws[i];
+            String next = w.substring(0, prefix.length() + Character.charCount(w.codePointAt(prefix.length())));
+            int end = i + 1;
+            while (end < to && ws[end].startsWith(next)) end++;
+            split(ws, js, before, i, end, next, keys, shards);
+            i = end;
+        }
     }
 
     /** A word's postings as they are gathered: pairs of page number and {@code entry * 32 + weight}. */

@@ -1,6 +1,7 @@
 package org.reportsite.site;
 
 import org.reportsite.check.CheckResult;
+import org.reportsite.content.MarkdownSyntax;
 import org.reportsite.model.Finding;
 
 import java.io.UncheckedIOException;
@@ -102,6 +103,7 @@ public final class SiteBuild {
             ctx.outputFailed("writing the site failed: " + e.getCause().getMessage(), "Check free disk space and permissions of the output folder.");
         } finally {
             if (ctx.output != null) ctx.output.close();
+            MarkdownSyntax.forgetKept();
         }
         return ctx.result();
     }

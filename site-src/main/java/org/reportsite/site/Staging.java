@@ -63,8 +63,8 @@ abstract sealed class Staging implements AutoCloseable {
         files.add(file);
     }
 
-    /** Every file of the new site. */
-    final Set<String> files() { return Set.copyOf(files); }
+    /** Every file of the new site (a view: copy it to keep it). */
+    final Set<String> files() { return java.util.Collections.unmodifiableSet(files); }
 
     /** The bytes of a file of the new site. */
     abstract InputStream open(String file) throws IOException;
@@ -173,11 +173,12 @@ abstract sealed class Staging implements AutoCloseable {
                 written.add(e.getKey());
             }
             Set<String> now = files();
-            for (String f : new TreeSet<>(last.siteFiles)) {
-                if (!now.contains(f)) {
-                    delete(f);
-                    deleted.add(f);
-                }
+            // the few files gone, in order (not the whole site sorted)
+            TreeSet<String> gone = new TreeSet<>();
+            for (String f : last.siteFiles) if (!now.contains(f)) gone.add(f);
+            for (String f : gone) {
+                delete(f);
+                deleted.add(f);
             }
             return (written.size() + deleted.size()) + " files changed ";
         }

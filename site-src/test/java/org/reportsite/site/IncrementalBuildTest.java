@@ -166,6 +166,30 @@ class IncrementalBuildTest {
         assertSameAsFullBuild();
     }
 
+    /**
+     * A page kept from the last build is not checked again for links unless what its links may point at changed: here a
+     * heading it links to is renamed on another page, and the kept page's link is reported broken at its line.
+     */
+    @Test
+    void anAnchorRemovedFromAnotherPageBreaksTheLinkOfAPageNotMadeAgain() throws IOException {
+        Path target = content.resolve("narrative/notes/note-98.md");
+        Files.writeString(target, "---\ntitle: Anchors\norder: 980\n---\n## Part two\n\nText.\n");
+        Path linking = content.resolve("narrative/notes/note-97.md");
+        Files.writeString(linking, "---\ntitle: Linking\norder: 970\n---\nSee [part two](note-98.html#part-two).\n");
+        rebuild();
+        assertSameAsFullBuild();
+
+        Content.edit(target, s -> s.replace("## Part two", "## Part three"));
+        SiteBuild.Result r = Builds.build(options(live), state);
+        assertFalse(r.ok(), "the kept page's link lost its anchor");
+        assertTrue(r.findings().stream().anyMatch(f -> f.isError() && f.code().equals("link.broken") && f.location() != null
+                && f.location().file().equals("narrative/notes/note-97.md") && f.location().line() == 5), () -> "located: " + r.findings());
+
+        Content.edit(target, s -> s.replace("## Part three", "## Part two"));
+        rebuild();
+        assertSameAsFullBuild();
+    }
+
     @Test
     void aGlossaryEditRendersEveryPageThatLinksTerms() throws IOException {
         Content.edit(content.resolve("glossary.json"), s -> s.replaceFirst("\"definition\": \"", "\"definition\": \"(edited) "));

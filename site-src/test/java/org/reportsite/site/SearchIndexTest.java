@@ -321,4 +321,19 @@ class SearchIndexTest {
         }
         assertTrue(reused > 16 * 100, "shards and blocks taken over: " + reused);
     }
+
+    /** The one-pass word reader agrees with the rule as a regular expression on text of every kind of character. */
+    @Test
+    void wordsAreReadAsTheRegularExpressionReadsThem() {
+        String[] pieces = {"a", "Z", "7", " ", "  ", "\n", "\t", "$", "%", ".", "'", "-", ",", ";", "(", ")", "/", "\u00e9", "E\u0301", "\u00c9",
+                "\u00df", "\u0130", "\u4e2d\u6587", "\u00b2", "\u2167", "\ud835\udfd8", "\ud83d\ude00", "\u2014", "\u00a0", "\u0301", "RMB2,358.2",
+                "HK$1,250.4", "...", "--", "''", "x".repeat(45), "\u00e9".repeat(45), "\ud835\udfd8".repeat(41), "\u0660\u0661", "\u00bd", "\ufb01"};
+        Random r = new Random(3);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0, n = r.nextInt(12); k < n; k++) text.append(pieces[r.nextInt(pieces.length)]);
+            String t = text.toString();
+            assertEquals(SearchIndex.wordsByPattern(t), SearchIndex.words(t), () -> "text: " + t.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
+    }
 }
