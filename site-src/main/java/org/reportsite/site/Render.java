@@ -11,8 +11,11 @@ import org.reportsite.render.GeneratedPages;
 import org.reportsite.render.PageDeps;
 import org.reportsite.render.PageView;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Makes every page the {@link Plan} visits and sends it to the output as soon as it is made: the narrative
@@ -29,15 +32,8 @@ final class Render implements Stage {
         List<SitePage> narrative;
         if (ctx.last != null) narrative = ordered.parallelStream().map(p -> narrative(ctx, p)).toList();
         else {
-            // a one-off build gives each page's part to the search index as soon as the pages before it are made: in
-            // site order, a batch at a time (both cores make a batch), so no part waits long and none is kept
             ctx.searchWriter = new SearchIndex.Writer(ctx.output::write);
-            narrative = new ArrayList<>(ordered.size());
-            for (int from = 0; from < ordered.size(); from += BATCH) {
-                for (SitePage p : ordered.subList(from, Math.min(ordered.size(), from + BATCH)).parallelStream().map(p -> narrative(ctx, p)).toList()) {
-                    narrative.add(indexed(ctx, p));
-                }
-            }
+            narrative = inSiteOrder(ctx, ordered);
         }
         if (!ctx.checksPassed()) return null;
         ctx.pages.addAll(narrative);
@@ -47,8 +43,32 @@ final class Render implements Stage {
         return (ctx.incremental() ? made + " of " : "") + ctx.pages.size() + " pages";
     }
 
-    /** Pages made at once between two hand-overs to a one-off build's search index. */
-    private static final int BATCH = 256;
+    /**
+     * The narrative pages of a one-off build, made on every core, each page's part handed to the search index in site
+     * order as soon as the pages before it are made: each thread takes the next page no thread has taken, so a part
+     * waits only for the few pages made beside it, none is kept, and no thread waits for another.
+     */
+    private static List<SitePage> inSiteOrder(BuildContext ctx, List<Page> ordered) {
+        int n = ordered.size();
+        SitePage[] made = new SitePage[n];
+        AtomicInteger next = new AtomicInteger();
+        int[] indexed = {0};
+        IntStream.range(0, ForkJoinPool.getCommonPoolParallelism() + 1).parallel().forEach(thread -> {
+            try {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    SitePage page = narrative(ctx, ordered.get(i));
+                    synchronized (made) {
+                        made[i] = page;
+                        for (int k = indexed[0]; k < n && made[k] != null; k = ++indexed[0]) made[k] = indexed(ctx, made[k]);
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                next.set(n); // the other threads stop too
+                throw e;
+            }
+        });
+        return Arrays.asList(made);
+    }
 
     /** A page whose part a one-off build's search index takes now (in site order); a preview's page keeps it. */
     private static SitePage indexed(BuildContext ctx, SitePage p) {
