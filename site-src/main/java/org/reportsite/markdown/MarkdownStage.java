@@ -101,29 +101,34 @@ public final class MarkdownStage {
      * HTML keeps its figures as text (the sanitiser does not know the wrapping). Thread-safe.
      */
     public Result render(Page page, List<Figure> figures) {
-        String nonce = nonce(page.markdown());
         Document ast = MarkdownSyntax.take(page.markdown());
-        ast.set(NONCE, nonce);
         List<Figure> sorted = new java.util.ArrayList<>(figures);
         sorted.sort(java.util.Comparator.comparingInt(Figure::start));
         ast.set(FIGURES, sorted);
-        HtmlPolicy policy = new HtmlPolicy(nonce);
+        // the nonce and the policy only for a page with raw HTML: without it nothing can imitate a placeholder
+        String nonce = null;
+        HtmlPolicy policy = null;
         Set<Finding> warnings = new LinkedHashSet<>();
         String file = page.location() == null ? page.id() : page.location().file();
         SourceLines lines = null;
-        boolean raw = false;
         for (Node n : ast.getDescendants()) {
             boolean html = n instanceof HtmlBlockBase || n instanceof HtmlInlineBase;
-            if (html) raw = true;
+            if (html && policy == null) policy = new HtmlPolicy(nonce = nonce(page.markdown()));
             // only raw HTML, links and images can be reported: the line of any other node is never asked for
             if (!html && !(n instanceof Link) && !(n instanceof Image)) continue;
             if (lines == null) lines = new SourceLines(page.markdown());
             inspect(n, policy, new Location(file, page.bodyLine() + lines.line(n.getStartOffset()), 0), warnings);
         }
+        boolean raw = policy != null;
+        if (!raw) nonce = PLAIN_NONCE;
+        ast.set(NONCE, nonce);
         if (raw) ast.set(FIGURES, List.of());
         String html = renderer.render(ast);
         return new Result(raw ? clean(html, policy, nonce) : html.replace(nonceAttr(nonce), ""), List.copyOf(warnings));
     }
+
+    /** The placeholders' mark on a page without raw HTML, where Markdown alone cannot write an attribute (removed before the page is made). */
+    private static final String PLAIN_NONCE = "0";
 
     private static String nonceAttr(String nonce) { return " " + HtmlPolicy.NONCE_ATTR + "=\"" + nonce + "\""; }
 
