@@ -49,13 +49,13 @@ final class Assemble implements Stage {
         }
         // files the build writes below, which a static file of the same name does not replace
         Map<String, byte[]> written = new LinkedHashMap<>();
-        // a preview session keeps what the index was made of, so that the next build gathers again only the words of the pages it made
         List<String> blocks = List.of();
         if (ctx.searchWriter != null) {
             // a one-off build's index: its blocks were written while the pages were made
             written.putAll(ctx.searchWriter.finish());
             blocks = ctx.searchWriter.blockFiles();
         } else {
+            // a preview session keeps what the index was made of, so that the next build gathers again only the words of the pages it made
             SearchIndex.Built index = SearchIndex.build(ctx.pages.stream().map(SitePage::search).toList(), ctx.last == null ? null : ctx.last.search, ctx.last != null);
             ctx.search = index.memo();
             written.putAll(index.files());

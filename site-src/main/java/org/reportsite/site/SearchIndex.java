@@ -433,7 +433,7 @@ public final class SearchIndex {
                 int page = k < size ? old.values[k] : Integer.MAX_VALUE;
                 // the changed pages up to this one: their new postings of the word
                 while (c != null && c.getKey() <= page) {
-                    add(list, c.getKey(), c.getValue(), w);
+                    addPostings(list, c.getKey(), c.getValue(), w);
                     c = next.hasNext() ? next.next() : null;
                 }
                 if (k < size && !changed.containsKey(page)) list.add(page, old.values[k + 1]);
@@ -465,7 +465,7 @@ public final class SearchIndex {
     }
 
     /** The postings of word {@code w} in one page's part (none if the page lacks it). */
-    private static void add(Postings list, int page, Part p, String w) {
+    private static void addPostings(Postings list, int page, Part p, String w) {
         int i = Arrays.binarySearch(p.words(), w);
         if (i < 0) return;
         for (int j = p.offsets()[i]; j < p.offsets()[i + 1]; j++) list.add(page, p.postings()[j]);
