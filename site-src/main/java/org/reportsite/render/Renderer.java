@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * rendered once.
  */
 public final class Renderer {
+    private static final String TABLE_OPEN = "<div data-table=\"", CHART_OPEN = "<div data-chart=\"", FACT_OPEN = "<span data-fact=\"";
     private static final Pattern TABLE = Pattern.compile("<div data-table=\"([^\"]*)\"></div>");
     private static final Pattern CHART = Pattern.compile("<div data-chart=\"([^\"]*)\" data-opts=\"([^\"]*)\"></div>");
     private static final Pattern CHART_RUN = Pattern.compile("(?:<div data-chart=\"[^\"]*\" data-opts=\"[^\"]*\"></div>\\s*){2,}");
@@ -114,19 +115,22 @@ public final class Renderer {
 
     /** Replaces the markdown stage's placeholders with tables, charts and formatted facts, noting in {@code deps} every table looked up. */
     public String fillPlaceholders(String html, PageDeps deps) {
-        String out = replace(TABLE, html, m -> {
+        // most pages hold none of the three: a plain search for each opening skips the patterns' scans
+        String out = !html.contains(TABLE_OPEN) ? html : replace(TABLE, html, m -> {
             Table t = lookup(unescape(m.group(1)), deps);
             if (t == null) return "";
             deps.template(Templates.TABLE);
             return table(t);
         });
-        // charts placed one after another share a grid (two columns on wide screens)
-        out = CHART_RUN.matcher(out).replaceAll(m -> Matcher.quoteReplacement("<div class=\"chart-grid\">" + m.group() + "</div>"));
-        out = replace(CHART, out, m -> {
-            Table t = lookup(unescape(m.group(1)), deps);
-            return t == null ? "" : Charts.svg(t, options(m.group(2)));
-        });
-        return replace(FACT, out, m -> fact(unescape(m.group(1)), options(m.group(2)), deps));
+        if (out.contains(CHART_OPEN)) {
+            // charts placed one after another share a grid (two columns on wide screens)
+            out = CHART_RUN.matcher(out).replaceAll(m -> Matcher.quoteReplacement("<div class=\"chart-grid\">" + m.group() + "</div>"));
+            out = replace(CHART, out, m -> {
+                Table t = lookup(unescape(m.group(1)), deps);
+                return t == null ? "" : Charts.svg(t, options(m.group(2)));
+            });
+        }
+        return !out.contains(FACT_OPEN) ? out : replace(FACT, out, m -> fact(unescape(m.group(1)), options(m.group(2)), deps));
     }
 
     private Table lookup(String tableId, PageDeps deps) {

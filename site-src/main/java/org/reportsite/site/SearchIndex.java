@@ -1,6 +1,7 @@
 package org.reportsite.site;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reportsite.html.PageResult;
 import org.reportsite.model.Reserved;
@@ -86,29 +87,45 @@ public final class SearchIndex {
     /** A page's part of the index, from its entries in page order. */
     public static Part part(List<PageResult.SearchEntry> entries) {
         if (entries.isEmpty()) return Part.NONE;
-        TreeMap<String, List<Integer>> words = new TreeMap<>();
+        // each word's postings in entry order; the words sorted once at the end (every page goes through here)
+        Map<String, Ints> words = new HashMap<>();
+        Map<String, Integer> weight = new HashMap<>();
+        int n = 0;
         for (int k = 0; k < entries.size(); k++) {
             PageResult.SearchEntry e = entries.get(k);
-            Map<String, Integer> weight = new HashMap<>();
+            weight.clear();
             for (String w : words(e.section())) weight.merge(w, 1, (a, b) -> a | b);
             for (String w : words(e.title())) weight.merge(w, 2, (a, b) -> a | b);
             for (String w : words(text(e))) weight.merge(w, 4, (a, b) -> (a & 3) | Math.min(7, (a >> 2) + 1) << 2);
-            for (Map.Entry<String, Integer> w : weight.entrySet()) words.computeIfAbsent(w.getKey(), x -> new ArrayList<>()).add(k * 32 + w.getValue());
+            for (Map.Entry<String, Integer> w : weight.entrySet()) words.computeIfAbsent(w.getKey(), x -> new Ints()).add(k * 32 + w.getValue());
+            n += weight.size();
         }
-        String[] ws = new String[words.size()];
-        int[] offsets = new int[words.size() + 1];
-        int n = 0;
-        for (List<Integer> p : words.values()) n += p.size();
+        String[] ws = words.keySet().toArray(new String[0]);
+        Arrays.sort(ws);
+        int[] offsets = new int[ws.length + 1];
         int[] postings = new int[n];
-        int i = 0, at = 0;
-        for (Map.Entry<String, List<Integer>> w : words.entrySet()) {
+        int at = 0;
+        for (int i = 0; i < ws.length; i++) {
+            Ints p = words.get(ws[i]);
+            offsets[i] = at;
+            System.arraycopy(p.values, 0, postings, at, p.size);
+            at += p.size;
             // interned: a large site repeats the same words on every page, and every page keeps its part until the build ends
-            ws[i] = w.getKey().intern();
-            offsets[i++] = at;
-            for (int p : w.getValue()) postings[at++] = p;
+            ws[i] = ws[i].intern();
         }
-        offsets[i] = at;
+        offsets[ws.length] = at;
         return new Part(docs(entries).getBytes(StandardCharsets.UTF_8), ws, offsets, postings);
+    }
+
+    /** A growing list of ints (a word's postings within one page: mostly one). */
+    private static final class Ints {
+        int[] values = new int[2];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
     }
 
     private static String text(PageResult.SearchEntry e) {
@@ -188,17 +205,16 @@ public final class SearchIndex {
     /** The entries of one page as JSON objects, comma-separated, without brackets ("" for none); "</" escaped. */
     static String docs(List<PageResult.SearchEntry> entries) {
         StringWriter sb = new StringWriter();
-        try {
+        // one generator for the page: its objects as root values, a comma between them
+        try (JsonGenerator g = JSON.getFactory().createGenerator(sb)) {
+            g.setRootValueSeparator(new SerializedString(","));
             for (PageResult.SearchEntry e : entries) {
-                if (sb.getBuffer().length() > 0) sb.append(',');
-                try (JsonGenerator g = JSON.getFactory().createGenerator(sb)) {
-                    g.writeStartObject();
-                    g.writeStringField("p", e.title());
-                    g.writeStringField("s", e.section());
-                    g.writeStringField("h", e.href());
-                    g.writeStringField("x", text(e));
-                    g.writeEndObject();
-                }
+                g.writeStartObject();
+                g.writeStringField("p", e.title());
+                g.writeStringField("s", e.section());
+                g.writeStringField("h", e.href());
+                g.writeStringField("x", text(e));
+                g.writeEndObject();
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -336,4 +336,36 @@ class SearchIndexTest {
             assertEquals(SearchIndex.wordsByPattern(t), SearchIndex.words(t), () -> "text: " + t.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList());
         }
     }
+
+    /** A page's part lists each word once, sorted, with one posting per entry that holds it, in entry order, weighed as the index's rule says. */
+    @Test
+    void aPartIsEachWordWithTheEntriesHoldingItAndTheirWeights() {
+        for (List<PageResult.SearchEntry> page : site(60, 29)) {
+            List<PageResult.SearchEntry> entries = new ArrayList<>(page);
+            // entries whose words repeat across section, title and text, and one without text
+            entries.add(new PageResult.SearchEntry("Revenue revenue", "p.html#r", "Revenue", "revenue Revenue REVENUE cost"));
+            entries.add(new PageResult.SearchEntry("Cost", "p.html#c", "Cost", ""));
+            java.util.TreeMap<String, List<Integer>> expected = new java.util.TreeMap<>();
+            for (int k = 0; k < entries.size(); k++) {
+                PageResult.SearchEntry e = entries.get(k);
+                java.util.Map<String, Integer> weight = new java.util.HashMap<>();
+                for (String w : SearchIndex.words(e.section())) weight.put(w, weight.getOrDefault(w, 0) | 1);
+                for (String w : SearchIndex.words(e.title())) weight.put(w, weight.getOrDefault(w, 0) | 2);
+                String text = e.text().length() > SearchIndex.MAX_TEXT ? e.text().substring(0, SearchIndex.MAX_TEXT) : e.text();
+                for (String w : SearchIndex.words(text)) {
+                    int was = weight.getOrDefault(w, 0);
+                    weight.put(w, (was & 3) | Math.min(7, (was >> 2) + 1) << 2);
+                }
+                for (var w : weight.entrySet()) expected.computeIfAbsent(w.getKey(), x -> new ArrayList<>()).add(k * 32 + w.getValue());
+            }
+            SearchIndex.Part part = SearchIndex.part(entries);
+            assertEquals(List.copyOf(expected.keySet()), List.of(part.words()));
+            for (int i = 0; i < part.words().length; i++) {
+                List<Integer> got = new ArrayList<>();
+                for (int at = part.offsets()[i]; at < part.offsets()[i + 1]; at++) got.add(part.postings()[at]);
+                assertEquals(expected.get(part.words()[i]), got, part.words()[i]);
+            }
+            assertEquals(part.postings().length, part.offsets()[part.words().length]);
+        }
+    }
 }
