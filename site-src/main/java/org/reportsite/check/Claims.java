@@ -52,6 +52,15 @@ final class Claims {
     }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    // compiled once: String.matches, replaceAll and split compile their pattern on every call
+    private static final Pattern COLON_LEAD = Pattern.compile("\\s*:\\s*[^\\d]{0,12}");
+    private static final Pattern CURRENCY_END = Pattern.compile("(?:RMB|HK\\$|US\\$|[A-Z]{3}|[$€£¥]|F)\\s?$");
+    private static final Pattern LAST_WORDS = Pattern.compile(".*\\b(\\w+(?: \\w+)?)$");
+    private static final Pattern TO_FROM_END = Pattern.compile("(?is).*\\b(to|from)$");
+    private static final Pattern BRACKET_LEAD = Pattern.compile("(?s)\\s*\\([^()]*:\\s*");
+    private static final Pattern OF_LEAD = Pattern.compile("^\\s*of\\s+");
+    private static final Pattern FROM_NUMBER = Pattern.compile("[\\d.,\\s].*$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern UP = Pattern.compile("\\b(increase[sd]?|increasing|up|grew|grow(?:s|th|ing)?|rose|rise[sn]?|rising|higher|widen(?:ed|ing)?|"
             + "gain(?:ed)?|improve[sd]?|improving|expan(?:ded|ding|sion)|jump(?:ed)?|climb(?:ed)?|surge[sd]?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOWN = Pattern.compile("\\b(decrease[sd]?|decreasing|down|decline[sd]?|declining|reduc(?:ed|tion|ing)|fell|fall(?:s|ing)?|"
@@ -220,7 +229,7 @@ final class Claims {
             }
         }
         for (Periods.Mention m : ms) {
-            if (m.colon() && m.end() <= f.start() && text.substring(m.end(), f.start()).matches("\\s*:\\s*[^\\d]{0,12}")) {
+            if (m.colon() && m.end() <= f.start() && COLON_LEAD.matcher(text.substring(m.end(), f.start())).matches()) {
                 return new Said(m.period(), text.substring(m.start(), m.end()), true);
             }
         }
@@ -232,9 +241,9 @@ final class Claims {
             }
         }
         String lead = text.substring(Math.max(0, f.start() - 30), f.start());
-        lead = lead.replaceAll("(?:RMB|HK\\$|US\\$|[A-Z]{3}|[$€£¥]|F)\\s?$", "");
+        lead = CURRENCY_END.matcher(lead).replaceAll("");
         if (COMPARISON.matcher(lead.stripTrailing() + " ").find() || COMPARISON.matcher(lead).find()) {
-            return new Said(Periods.Period.EARLIER, lead.strip().replaceAll(".*\\b(\\w+(?: \\w+)?)$", "$1"), false);
+            return new Said(Periods.Period.EARLIER, LAST_WORDS.matcher(lead.strip()).replaceAll("$1"), false);
         }
         // a period written right after an earlier figure is that figure's ("... HK$84.3 million in the same period last year, and 21.0% ...")
         Periods.Mention before = null;
@@ -554,9 +563,9 @@ final class Claims {
         // what the words right before the figure call it decide first; then what follows it ("of total revenue", "increase")
         String close = lastWords(text.substring(from, f.start()), 4);
         // "from 32.9% to 34.4%": the levels before and after a change, not the change itself
-        boolean level = f.kind() == ProseFigures.Kind.PERCENT && close.matches("(?is).*\\b(to|from)$");
+        boolean level = f.kind() == ProseFigures.Kind.PERCENT && TO_FROM_END.matcher(close).matches();
         // "9.4% (2024: 7.5%)": the comparative in brackets is the same measure as the figure it follows
-        boolean comparative = previous != null && text.substring(from, f.start()).matches("(?s)\\s*\\([^()]*:\\s*");
+        boolean comparative = previous != null && BRACKET_LEAD.matcher(text.substring(from, f.start())).matches();
         Measure measure;
         if (comparative) measure = previous.measure();
         else if (f.kind() == ProseFigures.Kind.POINTS) measure = Measure.POINTS;
@@ -580,7 +589,7 @@ final class Claims {
         // the line items of the sentence's facts and amounts ("RMB{{fact}} million, down 14.8%")
         for (LineItems.Item it : context) if (!subj.items().contains(it)) contextSets.add(measure == Measure.POINTS ? points(it) : pcts(it));
         if (measure == Measure.SHARE && after.toLowerCase(Locale.ROOT).startsWith("of ")) {
-            LineItems.Match target = items.match(Words.of(firstWords(text.substring(f.end()).replaceFirst("^\\s*of\\s+", ""), 5)));
+            LineItems.Match target = items.match(Words.of(firstWords(OF_LEAD.matcher(text.substring(f.end())).replaceFirst(""), 5)));
             if (target.strong()) for (LineItems.Item num : subj.items()) for (LineItems.Item den : target.items()) subjectSets.add(ratios(num, den, Measure.SHARE));
         }
         if (measure == Measure.MARGIN) subjectSets.addAll(margins(text.substring(from, f.start()) + " " + after));
@@ -844,7 +853,7 @@ final class Claims {
         BigDecimal v = c.base().abs().divide(f.multiplier());
         String unit = f.multiplier().compareTo(BigDecimal.ONE) == 0 ? "" : f.multiplier().compareTo(BigDecimal.valueOf(1_000_000)) == 0 ? " million"
                 : f.multiplier().compareTo(BigDecimal.valueOf(1_000)) == 0 ? " thousand" : " billion";
-        String prefix = f.text().replaceAll("[\\d.,\\s].*$", "");
+        String prefix = FROM_NUMBER.matcher(f.text()).replaceAll("");
         return prefix + Figures.format(v, f.decimals()) + unit;
     }
 
@@ -854,12 +863,12 @@ final class Claims {
     }
 
     static String lastWords(String s, int n) {
-        String[] w = s.strip().split("\\s+");
+        String[] w = SPACES.split(s.strip());
         return String.join(" ", java.util.Arrays.copyOfRange(w, Math.max(0, w.length - n), w.length));
     }
 
     static String firstWords(String s, int n) {
-        String[] w = s.strip().split("\\s+");
+        String[] w = SPACES.split(s.strip());
         return String.join(" ", java.util.Arrays.copyOfRange(w, 0, Math.min(n, w.length)));
     }
 

@@ -111,6 +111,8 @@ final class ProseFigures {
 
     private static void passage(Page page, Passage p, SourceLines lines, String heading, List<Sentence> out) {
         String raw = p.text();
+        // a sentence is kept for its figures: a fact, or an amount, percentage or points, all of which need a digit
+        if (p.facts().isEmpty() && !hasDigit(raw, 0, raw.length())) return;
         char[] masked = raw.toCharArray();
         int[] factIndex = new int[raw.length()];
         int k = 0;
@@ -151,6 +153,7 @@ final class ProseFigures {
                 figures.add(figure(page, p, lines, Kind.FACT, "{{fact:" + r.target() + (r.options().isEmpty() ? "" : "|" + String.join("|", r.options())) + "}}",
                         null, 0, BigDecimal.ONE, currencyBefore(sentence, j), false, j, j + 1, ref, r.options(), span[0]));
             }
+            if (figures.isEmpty() && !hasDigit(text, span[0], span[1])) continue;
             Matcher a = AMOUNT.matcher(sentence);
             while (a.find()) {
                 String code = a.group(1).length() == 3 && a.group(1).matches("[A-Z]{3}") ? Unit.currencyCode(a.group(1)) : Unit.currencyCode(a.group(1));
@@ -184,6 +187,15 @@ final class ProseFigures {
             figures = disjoint(figures);
             if (figures.stream().anyMatch(f -> f.kind() != Kind.NOFACT)) out.add(new Sentence(p, sentence, span[0], List.copyOf(figures), Periods.find(sentence), heading, page.title()));
         }
+    }
+
+    /** Whether {@code s} holds an ASCII digit in [from, to): what {@code \\d} matches in the patterns above. */
+    private static boolean hasDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     private static String currencyBefore(String sentence, int at) {
