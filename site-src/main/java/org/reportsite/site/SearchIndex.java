@@ -87,19 +87,16 @@ public final class SearchIndex {
     /** A page's part of the index, from its entries in page order. */
     public static Part part(List<PageResult.SearchEntry> entries) {
         if (entries.isEmpty()) return Part.NONE;
-        // each word's postings in entry order; the words sorted once at the end (every page goes through here)
+        // each word's postings in entry order, the last one weighed as the entry's words come; the words sorted once at the end
         Map<String, Ints> words = new HashMap<>();
-        Map<String, Integer> weight = new HashMap<>();
-        int n = 0;
         for (int k = 0; k < entries.size(); k++) {
             PageResult.SearchEntry e = entries.get(k);
-            weight.clear();
-            for (String w : words(e.section())) weight.merge(w, 1, (a, b) -> a | b);
-            for (String w : words(e.title())) weight.merge(w, 2, (a, b) -> a | b);
-            for (String w : words(text(e))) weight.merge(w, 4, (a, b) -> (a & 3) | Math.min(7, (a >> 2) + 1) << 2);
-            for (Map.Entry<String, Integer> w : weight.entrySet()) words.computeIfAbsent(w.getKey(), x -> new Ints()).add(k * 32 + w.getValue());
-            n += weight.size();
+            for (String w : words(e.section())) weigh(words, w, k, SECTION);
+            for (String w : words(e.title())) weigh(words, w, k, TITLE);
+            for (String w : words(text(e))) weigh(words, w, k, TEXT);
         }
+        int n = 0;
+        for (Ints p : words.values()) n += p.size;
         String[] ws = words.keySet().toArray(new String[0]);
         Arrays.sort(ws);
         int[] offsets = new int[ws.length + 1];
@@ -115,6 +112,20 @@ public final class SearchIndex {
         }
         offsets[ws.length] = at;
         return new Part(docs(entries).getBytes(StandardCharsets.UTF_8), ws, offsets, postings);
+    }
+
+    private static final int SECTION = 1, TITLE = 2, TEXT = 4;
+
+    /**
+     * One more occurrence of {@code word} in entry {@code k}: its posting for the entry (added if the last is another
+     * entry's) gets the section or title bit, or one more count of the text (at most 7).
+     */
+    private static void weigh(Map<String, Ints> words, String word, int k, int where) {
+        Ints p = words.computeIfAbsent(word, x -> new Ints());
+        if (p.size == 0 || p.values[p.size - 1] >> 5 != k) p.add(k * 32);
+        int w = p.values[p.size - 1] & 31;
+        w = where == TEXT ? (w & 3) | Math.min(7, (w >> 2) + 1) << 2 : w | where;
+        p.values[p.size - 1] = k * 32 + w;
     }
 
     /** A growing list of ints (a word's postings within one page: mostly one). */
