@@ -20,6 +20,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.TreeMap;
+import java.util.SortedMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -396,7 +398,7 @@ public final class ContentLoader {
         }
         // files are read and parsed in parallel; their pages and findings are taken in file order
         record Read(String id, Page page, List<Finding> found) {}
-        List<Read> read = walk(dir).entrySet().parallelStream().map(file -> {
+        List<Read> read = pageFiles(dir).entrySet().parallelStream().map(file -> {
             Findings local = new Findings();
             Page p = readPage(dir, file.getKey(), file.getValue(), local);
             if (p != null) return new Read(p.id(), p, local.list());
@@ -546,10 +548,57 @@ public final class ContentLoader {
         }
     }
 
-    /** The .md files under {@code dir}, sorted, with the attributes the walk read for each (not following links). */
-    private Map<Path, BasicFileAttributes> walk(Path dir) {
-        // in the order of the paths' text (sorted once at the end, by the part below the folder: the rest is the same)
-        List<Map.Entry<String, Map.Entry<Path, BasicFileAttributes>>> found = new ArrayList<>();
+    /**
+     * The .md files under {@code dir} as {@link #walk} finds them. A preview that watches the content ({@link
+     * ParsedFiles#watching}) takes over its last clean walk with the files reported changed since, each looked at again;
+     * a change the walk alone can judge (a folder made, removed or renamed, a link, a misnamed page, lost events) makes it
+     * walk the folder again.
+     */
+    private Map<Path, BasicFileAttributes> pageFiles(Path dir) {
+        SortedMap<String, Map.Entry<Path, BasicFileAttributes>> files = reuse == null ? null : sinceLastWalk(dir);
+        if (files == null) {
+            if (reuse != null) reuse.takeChanged(); // the walk below sees these
+            int before = findings.list().size();
+            files = walk(dir);
+            if (reuse != null) reuse.keepWalk(findings.list().size() == before ? new ParsedFiles.Walk(dir.toAbsolutePath().normalize(), files) : null);
+        } else {
+            reuse.keepWalk(new ParsedFiles.Walk(dir.toAbsolutePath().normalize(), files));
+        }
+        Map<Path, BasicFileAttributes> out = new LinkedHashMap<>();
+        for (var e : files.values()) out.put(e.getKey(), e.getValue());
+        return out;
+    }
+
+    /** The last walk of {@code dir} with the reported changes applied, or null when the folder must be walked. */
+    private SortedMap<String, Map.Entry<Path, BasicFileAttributes>> sinceLastWalk(Path dir) {
+        ParsedFiles.Walk last = reuse.walk();
+        Path abs = dir.toAbsolutePath().normalize();
+        if (last == null || !last.dir().equals(abs)) return null;
+        SortedMap<String, Map.Entry<Path, BasicFileAttributes>> files = new TreeMap<>(last.files());
+        String base = abs.toString(), separator = abs.getFileSystem().getSeparator();
+        for (Path p : reuse.takeChanged()) {
+            if (abs.startsWith(p)) return null; // the folder itself, or one above it
+            if (!p.startsWith(abs)) continue;
+            String key = p.toString().substring(base.length());
+            boolean holdsPages = !files.subMap(key + separator, key + separator + Character.MAX_VALUE).isEmpty();
+            BasicFileAttributes a = ParsedFiles.attributes(p);
+            if (a == null) {
+                if (holdsPages || Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return null; // a folder of pages gone, or a file that cannot be read
+                files.remove(key);
+                continue;
+            }
+            if (!a.isRegularFile()) return null; // a folder, a link or another kind of file
+            String name = p.getFileName().toString();
+            if (name.endsWith(".md")) files.put(key, Map.entry(dir.resolve(abs.relativize(p)), a));
+            else if (MARKDOWN_LIKE.matcher(name).matches()) return null; // the walk reports it
+        }
+        return files;
+    }
+
+    /** The .md files under {@code dir}, by their path below it, with the attributes the walk read for each (not following links). */
+    private SortedMap<String, Map.Entry<Path, BasicFileAttributes>> walk(Path dir) {
+        // in the order of the paths' text below the folder (the rest is the same)
+        SortedMap<String, Map.Entry<Path, BasicFileAttributes>> found = new TreeMap<>();
         String base = dir.toString();
         List<String> misnamed = new ArrayList<>();
         try {
@@ -563,7 +612,7 @@ public final class ContentLoader {
                         folder.linkedFolder(p, root.relativize(p).toString().replace('\\', '/'), findings);
                     } else if (n.endsWith(".md")) {
                         String text = p.toString();
-                        found.add(Map.entry(text.startsWith(base) ? text.substring(base.length()) : text, Map.entry(p, a)));
+                        found.put(text.startsWith(base) ? text.substring(base.length()) : text, Map.entry(p, a));
                     } else if (MARKDOWN_LIKE.matcher(n).matches()) {
                         misnamed.add("narrative/" + dir.relativize(p).toString().replace('\\', '/'));
                     }
@@ -573,16 +622,13 @@ public final class ContentLoader {
         } catch (IOException e) {
             findings.error("content.read", Location.of("narrative/"), "cannot list folder: " + e.getMessage(),
                     "Check that the folder exists and is readable.");
-            return Map.of();
+            return new TreeMap<>();
         }
-        found.sort(Map.Entry.comparingByKey());
-        Map<Path, BasicFileAttributes> out = new LinkedHashMap<>();
-        for (var e : found) out.put(e.getValue().getKey(), e.getValue().getValue());
         misnamed.sort(null);
         for (String m : misnamed) {
             findings.error("page.extension", Location.of(m), "\"" + m + "\" is not read: pages are files ending in \".md\" (lower case)",
                     "Rename it to end in \".md\" to make it a page, or move it out of narrative/.");
         }
-        return out;
+        return found;
     }
 }

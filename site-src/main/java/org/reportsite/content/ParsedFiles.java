@@ -6,7 +6,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,4 +47,42 @@ public final class ParsedFiles {
     }
 
     void forget(String relative) { byFile.remove(relative); }
+
+    /**
+     * The last walk of the pages' folder that found nothing to report: its .md files by their path below the folder
+     * (the walk's order), with the attributes it read. A load takes it over, with the changes since, instead of walking
+     * the folder again, but only while every change is reported ({@link #watching}, {@link #changed}).
+     */
+    record Walk(Path dir, SortedMap<String, Map.Entry<Path, BasicFileAttributes>> files) {}
+
+    private Walk walk;
+    private boolean watching;
+    private final Set<Path> changed = ConcurrentHashMap.newKeySet();
+
+    /**
+     * From now on every change below the content folder is reported through {@link #changed} (the preview's watcher
+     * is running); the next load walks the folder once more, and later loads take that walk over.
+     */
+    public synchronized void watching() {
+        watching = true;
+        walk = null;
+    }
+
+    /** Paths seen to change: files, and a folder for changes that could not be named (lost events, a folder made or removed). Thread-safe. */
+    public void changed(Collection<Path> paths) {
+        for (Path p : paths) changed.add(p.toAbsolutePath().normalize());
+    }
+
+    /** The changes reported since the last call (a walk that starts now sees them all). */
+    List<Path> takeChanged() {
+        List<Path> taken = new ArrayList<>(changed);
+        changed.removeAll(taken);
+        return taken;
+    }
+
+    /** The walk to take over, or null: not watched, or no clean walk since the watching began. */
+    synchronized Walk walk() { return watching ? walk : null; }
+
+    /** Keeps a walk to take over (null: walk the folder next time). */
+    synchronized void keepWalk(Walk w) { walk = watching ? w : null; }
 }

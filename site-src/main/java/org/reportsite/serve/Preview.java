@@ -65,6 +65,8 @@ public final class Preview implements AutoCloseable {
         if (options.templatesFolder() != null) watched.add(options.templatesFolder());
         if (options.staticFolder() != null) watched.add(options.staticFolder());
         p.watcher = new Watcher(watched, SETTLE_MILLIS, p::changed);
+        // registered: no change is missed from here on (the next build walks the pages' folder once more)
+        p.state.watching();
         return p;
     }
 
@@ -72,6 +74,7 @@ public final class Preview implements AutoCloseable {
 
     /** Any change rebuilds (the build itself finds what changed); one build at a time, changes during one make one more. */
     private void changed(Set<Path> paths) {
+        state.changed(paths);
         if (pending.compareAndSet(false, true)) {
             builder.execute(() -> {
                 pending.set(false);

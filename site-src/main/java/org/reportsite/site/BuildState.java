@@ -5,6 +5,7 @@ import org.reportsite.model.Table;
 import org.reportsite.render.Templates;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,16 @@ public final class BuildState {
     private List<String> rendered = List.of();
     private List<String> written = List.of();
     private List<String> deleted = List.of();
+
+    /**
+     * Every change below the content folder is reported from now on ({@link #changed}): a build may then take over the
+     * last walk of the pages' folder with the changed files instead of walking it again (a directory of thousands of
+     * pages takes longer to walk than one page to rebuild).
+     */
+    public void watching() { parsed.watching(); }
+
+    /** Paths a watcher saw change since it started; called from the watcher's thread, also during a build. */
+    public void changed(Collection<Path> paths) { parsed.changed(paths); }
 
     /** Whether a build succeeded with this state (the next one is incremental). */
     public boolean built() { return out != null; }
