@@ -44,26 +44,39 @@ public final class ContentLoader {
     private final InputFolder folder;
     private final Findings findings;
     private final ParsedFiles reuse;
+    /** Told of the page bodies whose trees are not kept for the markdown stage. */
+    private final MarkdownSyntax.Unkept unkept;
+    /** Where the pages' trees go, once report.json and the tables are read. */
+    private MarkdownSyntax.Trees trees;
     /** Tables whose files had errors (by file name); see {@link Report#damagedTables()}. */
     private final Set<String> damaged = new java.util.TreeSet<>();
     /** Pages whose files had errors (by id); see {@link Report#damagedPages()}. */
     private final Set<String> damagedPages = new java.util.TreeSet<>();
 
-    private ContentLoader(Path root, Findings findings, ParsedFiles reuse) {
+    private ContentLoader(Path root, Findings findings, ParsedFiles reuse, MarkdownSyntax.Unkept unkept) {
         this.root = root;
         this.folder = InputFolder.content(root);
         this.findings = findings;
         this.reuse = reuse;
+        this.unkept = unkept;
     }
 
     /** Loads everything it can; returns null only when there is no usable report at all. */
     public static Report load(Path contentDir, Findings findings) {
-        return new ContentLoader(contentDir, findings, null).load();
+        return new ContentLoader(contentDir, findings, null, MarkdownSyntax.Unkept.NONE).load();
     }
 
     /** {@link #load(Path, Findings)}, reusing pages and tables of unchanged files from {@code reuse} and keeping new ones in it. */
     public static Report load(Path contentDir, Findings findings, ParsedFiles reuse) {
-        return new ContentLoader(contentDir, findings, reuse).load();
+        return load(contentDir, findings, reuse, MarkdownSyntax.Unkept.NONE);
+    }
+
+    /**
+     * {@link #load(Path, Findings, ParsedFiles)} ({@code reuse} may be null), handing each page body whose tree is not
+     * kept for the markdown stage to {@code unkept} while the tree is at hand ({@link MarkdownSyntax.Unkept}).
+     */
+    public static Report load(Path contentDir, Findings findings, ParsedFiles reuse, MarkdownSyntax.Unkept unkept) {
+        return new ContentLoader(contentDir, findings, reuse, unkept).load();
     }
 
     private Report load() {
@@ -74,6 +87,8 @@ public final class ContentLoader {
         }
         ReportMeta meta = readMeta();
         Map<String, Table> tables = readTables();
+        trees = unkept == MarkdownSyntax.Unkept.NONE ? MarkdownSyntax.Trees.KEPT_ONLY
+                : new MarkdownSyntax.Trees(unkept, meta != null && meta.trustedHtml(), !tables.isEmpty());
         List<Page> pages = readPages();
         String[] glossaryIntro = new String[1];
         List<Term> glossary = readGlossary(glossaryIntro);
@@ -451,7 +466,7 @@ public final class ContentLoader {
         BasicFileAttributes attrs = walked;
         Page p = null;
         try {
-            p = PageReader.read(id, shownAs, folder.readText(file, shownAs), findings);
+            p = PageReader.read(id, shownAs, folder.readText(file, shownAs), findings, trees);
         } catch (ContentSyntaxException e) {
             findings.error(e.code(), e.location(), e.getMessage(), e.hint());
         }

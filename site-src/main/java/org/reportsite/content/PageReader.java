@@ -29,6 +29,11 @@ public final class PageReader {
 
     /** Returns the page, or null when its front matter is unusable (the reasons are in {@code findings}). */
     public static Page read(String id, String file, String text, Findings findings) {
+        return read(id, file, text, findings, MarkdownSyntax.Trees.KEPT_ONLY);
+    }
+
+    /** {@link #read(String, String, String, Findings)}, the body's tree kept for the markdown stage or handed on as {@code trees} says. */
+    static Page read(String id, String file, String text, Findings findings, MarkdownSyntax.Trees trees) {
         String[] lines = text.split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
             findings.error("page.front-matter", new Location(file, 1, 1), "the page does not start with front matter",
@@ -101,7 +106,7 @@ public final class PageReader {
 
         int bodyLine = close + 2;
         String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
-        PageText.Result read = PageText.read(body, file, bodyLine, findings);
+        PageText.Result read = PageText.read(body, file, bodyLine, findings, trees);
         return new Page(id, title, order, scalar(fm, "summary"), note, toc, body, bodyLine, read.references(), new Location(file, 1, 0),
                 read.passages());
     }

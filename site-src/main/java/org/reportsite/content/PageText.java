@@ -57,14 +57,16 @@ final class PageText {
         this.bodyLine = bodyLine;
         this.lines = new SourceLines(body);
         this.findings = findings;
-        // kept for the markdown stage, which renders this tree (read only here) instead of parsing the body again
-        this.doc = MarkdownSyntax.parseToKeep(body);
+        this.doc = MarkdownSyntax.parse(body);
     }
 
-    static Result read(String body, String file, int bodyLine, Findings findings) {
+    /** Reads the body's tree, then hands it on for the markdown stage, which renders this tree instead of parsing the body again. */
+    static Result read(String body, String file, int bodyLine, Findings findings, MarkdownSyntax.Trees trees) {
         PageText t = new PageText(body, file, bodyLine, findings);
         t.visit(t.doc);
-        return new Result(List.copyOf(t.references), List.copyOf(t.passages));
+        List<Passage> passages = List.copyOf(t.passages);
+        trees.read(body, t.doc, passages, file, bodyLine);
+        return new Result(List.copyOf(t.references), passages);
     }
 
     private Location at(int offset) {

@@ -42,7 +42,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code markdown} stage: Flexmark renders the page body's tree ({@link MarkdownSyntax}, the same reading the
@@ -101,7 +104,64 @@ public final class MarkdownStage {
      * HTML keeps its figures as text (the sanitiser does not know the wrapping). Thread-safe.
      */
     public Result render(Page page, List<Figure> figures) {
-        Document ast = MarkdownSyntax.take(page.markdown());
+        String markdown = page.markdown();
+        Rendered early = RENDERED.isEmpty() ? null : RENDERED.remove(new MarkdownSyntax.SameText(markdown));
+        if (early != null) {
+            renderedChars.addAndGet(-early.result.html().length());
+            if (figures.isEmpty() && early.trustedHtml == trustedHtml) return early.result;
+        }
+        String file = page.location() == null ? page.id() : page.location().file();
+        return render(MarkdownSyntax.take(markdown), markdown, file, page.bodyLine(), figures);
+    }
+
+    /**
+     * The most characters of HTML rendered from the trees the content stage could not keep ({@link #renderUnkept}) that
+     * are kept for the pages (about a byte each: some 100 MB, in large strings). Beyond it a body is parsed again when its
+     * page is made.
+     */
+    static final long RENDERED_BUDGET = 96_000_000;
+
+    /** Page bodies rendered without figures while the content stage had their trees, by the very text. */
+    private static final Map<MarkdownSyntax.SameText, Rendered> RENDERED = new ConcurrentHashMap<>();
+    private static final AtomicLong renderedChars = new AtomicLong();
+
+    private record Rendered(Result result, boolean trustedHtml) {}
+
+    /** The stages that render trees at load time, made on first use. */
+    private static final class AtLoad {
+        static final MarkdownStage UNTRUSTED = new MarkdownStage(false), TRUSTED = new MarkdownStage(true);
+    }
+
+    /**
+     * {@link MarkdownSyntax.Unkept} for a build that makes pages: renders a page body whose tree the content stage cannot
+     * keep, without figures, while the tree is at hand, and keeps the result within {@link #RENDERED_BUDGET} for
+     * {@link #render(Page, List)} of the same text: taken when the page has no figure of the dataset (most pages of a
+     * large site), else the body is parsed again. So a large site parses each page once. Thread-safe.
+     */
+    public static void renderUnkept(Document tree, String markdown, String file, int bodyLine, boolean trustedHtml) {
+        renderUnkept(tree, markdown, file, bodyLine, trustedHtml, RENDERED_BUDGET);
+    }
+
+    static void renderUnkept(Document tree, String markdown, String file, int bodyLine, boolean trustedHtml, long budget) {
+        if (renderedChars.get() >= budget) return;
+        Result r = (trustedHtml ? AtLoad.TRUSTED : AtLoad.UNTRUSTED).render(tree, markdown, file, bodyLine, List.of());
+        int chars = r.html().length();
+        if (renderedChars.addAndGet(chars) <= budget) RENDERED.put(new MarkdownSyntax.SameText(markdown), new Rendered(r, trustedHtml));
+        else renderedChars.addAndGet(-chars);
+    }
+
+    /** How many bodies rendered at load wait for their pages. */
+    static int renderedAtLoad() { return RENDERED.size(); }
+
+    /** Drops every body rendered at load and not taken (a build that ended without making some pages). */
+    public static void forgetRendered() {
+        for (MarkdownSyntax.SameText t : RENDERED.keySet()) {
+            Rendered r = RENDERED.remove(t);
+            if (r != null) renderedChars.addAndGet(-r.result.html().length());
+        }
+    }
+
+    private Result render(Document ast, String markdown, String file, int bodyLine, List<Figure> figures) {
         List<Figure> sorted = new java.util.ArrayList<>(figures);
         sorted.sort(java.util.Comparator.comparingInt(Figure::start));
         ast.set(FIGURES, sorted);
@@ -109,15 +169,14 @@ public final class MarkdownStage {
         String nonce = null;
         HtmlPolicy policy = null;
         Set<Finding> warnings = new LinkedHashSet<>();
-        String file = page.location() == null ? page.id() : page.location().file();
         SourceLines lines = null;
         for (Node n : ast.getDescendants()) {
             boolean html = n instanceof HtmlBlockBase || n instanceof HtmlInlineBase;
-            if (html && policy == null) policy = new HtmlPolicy(nonce = nonce(page.markdown()));
+            if (html && policy == null) policy = new HtmlPolicy(nonce = nonce(markdown));
             // only raw HTML, links and images can be reported: the line of any other node is never asked for
             if (!html && !(n instanceof Link) && !(n instanceof Image)) continue;
-            if (lines == null) lines = new SourceLines(page.markdown());
-            inspect(n, policy, new Location(file, page.bodyLine() + lines.line(n.getStartOffset()), 0), warnings);
+            if (lines == null) lines = new SourceLines(markdown);
+            inspect(n, policy, new Location(file, bodyLine + lines.line(n.getStartOffset()), 0), warnings);
         }
         boolean raw = policy != null;
         if (!raw) nonce = PLAIN_NONCE;

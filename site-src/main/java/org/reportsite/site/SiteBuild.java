@@ -2,6 +2,7 @@ package org.reportsite.site;
 
 import org.reportsite.check.CheckResult;
 import org.reportsite.content.MarkdownSyntax;
+import org.reportsite.markdown.MarkdownStage;
 import org.reportsite.model.Finding;
 
 import java.io.UncheckedIOException;
@@ -104,6 +105,7 @@ public final class SiteBuild {
         } finally {
             if (ctx.output != null) ctx.output.close();
             MarkdownSyntax.forgetKept();
+            MarkdownStage.forgetRendered();
         }
         return ctx.result();
     }

@@ -22,7 +22,7 @@ class KeptTreesTest {
     @Test
     void aKeptTreeIsHandedOverOnceForTheSameTextOnly() {
         String body = "# Title\n\nSome *text* with {{fact:t/r/c}}.\n";
-        Document kept = MarkdownSyntax.parseToKeep(body);
+        Document kept = parseToKeep(body);
         assertNotSame(kept, MarkdownSyntax.take(new String(body)), "equal text, another object: parsed anew");
         assertSame(kept, MarkdownSyntax.take(body));
         Document again = MarkdownSyntax.take(body);
@@ -34,13 +34,19 @@ class KeptTreesTest {
     void treesBeyondTheBudgetAreNotKeptAndForgettingFreesTheBudget() {
         String large = "word ".repeat((int) (MarkdownSyntax.KEPT_BUDGET / 5) - 2);   // 10 characters within the budget
         String small = "A small page.\n";
-        Document first = MarkdownSyntax.parseToKeep(large);
+        Document first = parseToKeep(large);
         String beyond = "x".repeat(20);
-        Document over = MarkdownSyntax.parseToKeep(beyond);
+        Document over = parseToKeep(beyond);
         assertNotSame(over, MarkdownSyntax.take(beyond), "beyond the budget: not kept");
         MarkdownSyntax.forgetKept();
         assertNotSame(first, MarkdownSyntax.take(large), "forgotten");
-        Document now = MarkdownSyntax.parseToKeep(small);
+        Document now = parseToKeep(small);
         assertSame(now, MarkdownSyntax.take(small), "the budget is free again");
+    }
+
+    private static Document parseToKeep(String body) {
+        Document doc = MarkdownSyntax.parse(body);
+        MarkdownSyntax.keep(body, doc);
+        return doc;
     }
 }

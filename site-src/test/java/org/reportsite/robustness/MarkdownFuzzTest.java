@@ -33,11 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * or nonce); the whole build must give a built, safe page or located errors, and write nothing outside.
  */
 @AddLifecycleHook(FuzzBudget.class)
-class MarkdownFuzzTest {
+public class MarkdownFuzzTest {
     static final MarkdownStage STAGE = new MarkdownStage();
 
     @Provide
-    Arbitrary<String> markdown() {
+    Arbitrary<String> markdown() { return bodies(); }
+
+    /** Page bodies mixing directives, scheme links, raw HTML and Markdown syntax. */
+    public static Arbitrary<String> bodies() {
         Arbitrary<String> kind = Arbitraries.of("table", "fact", "chart", "nofact", "tabel", "Fact", "TABLE", "", " table ", "x", "note");
         Arbitrary<String> target = Arbitraries.of("income", "incom", "income/revenue/h1-2025", "income/gross-profit/h1-2024",
                 "income/cost-of-sales/h1-2025", "income/revenue", "a/b/c/d", "", " ", "income/revenue/h1-2025 ", "38.5%", "<b>x</b>",
