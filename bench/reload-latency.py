@@ -67,7 +67,7 @@ def main():
     port = free_port()
     log = open(os.path.join(work, "serve-md%d.log" % n), "w")
     jar = os.environ.get("REPORT_SITE_JAR")
-    command = ["java", "-XX:+UseSerialGC", "-Xmn60m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", jar] if jar else [os.path.join(ROOT, "report-site")]
+    command = ["java", "-XX:+UseSerialGC", "-Xmn60m", "-XX:MinHeapFreeRatio=20", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", jar] if jar else [os.path.join(ROOT, "report-site")]
     server = subprocess.Popen(command + ["serve", "--port", str(port), "--content", os.path.join(site, "content"),
                                "--templates", os.path.join(site, "templates"), "--static", os.path.join(site, "static"), "--out", out],
                               stdout=subprocess.PIPE, stderr=log, text=True)
