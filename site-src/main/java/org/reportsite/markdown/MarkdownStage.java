@@ -115,9 +115,9 @@ public final class MarkdownStage {
     }
 
     /**
-     * The most characters of HTML rendered from the trees the content stage could not keep ({@link #renderUnkept}) that
-     * are kept for the pages (about a byte each: some 200 MB at most, in large strings; every page of a site of 100,000 pages). Beyond it a body is parsed again when its
-     * page is made.
+     * The most characters of HTML rendered from the trees the content stage did not keep ({@link #renderUnkept}) that are
+     * kept for the pages: about a byte each, some 200 MB at most in large strings (every page of a site of 100,000 pages).
+     * Beyond it a body is parsed again when its page is made.
      */
     static final long RENDERED_BUDGET = 192_000_000;
 
