@@ -40,16 +40,20 @@ def events(port, out):
     # the server ends each stream after a few seconds; connect again at once, as a page's EventSource does
     while True:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        conn.request("GET", "/__report-site/events")
-        resp = conn.getresponse()
-        while True:
-            line = resp.fp.readline()
-            if not line:
-                break
-            line = line.decode("utf-8").rstrip("\n")
-            if line.startswith("data: "):
-                out.put((time.perf_counter(), json.loads(line[6:])))
-        conn.close()
+        try:
+            conn.request("GET", "/__report-site/events")
+            resp = conn.getresponse()
+            while True:
+                line = resp.fp.readline()
+                if not line:
+                    break
+                line = line.decode("utf-8").rstrip("\n")
+                if line.startswith("data: "):
+                    out.put((time.perf_counter(), json.loads(line[6:])))
+        except OSError:
+            return  # the server has stopped (an edit still waiting would time out and fail the run)
+        finally:
+            conn.close()
 
 
 def main():
