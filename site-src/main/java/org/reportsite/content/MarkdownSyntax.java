@@ -54,9 +54,9 @@ public final class MarkdownSyntax {
     }
 
     /**
-     * Told of each page body whose tree the content stage cannot keep (beyond the budget), while the tree is at hand and
-     * once the content stage has read it: a build that makes pages renders the body then, so that a large site parses
-     * each page once. {@code trustedHtml} is the report's setting. The tree must not be changed.
+     * Told of each page body whose tree the content stage does not keep ({@link Trees#read}), while the tree is at hand
+     * and once the content stage has read it: a build that makes pages renders the body then, so that a large site
+     * parses each page once. {@code trustedHtml} is the report's setting. The tree must not be changed.
      */
     @FunctionalInterface
     public interface Unkept {

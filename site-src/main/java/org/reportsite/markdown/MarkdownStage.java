@@ -133,7 +133,7 @@ public final class MarkdownStage {
     }
 
     /**
-     * {@link MarkdownSyntax.Unkept} for a build that makes pages: renders a page body whose tree the content stage cannot
+     * {@link MarkdownSyntax.Unkept} for a build that makes pages: renders a page body whose tree the content stage does not
      * keep, without figures, while the tree is at hand, and keeps the result within {@link #RENDERED_BUDGET} for
      * {@link #render(Page, List)} of the same text: taken when the page has no figure of the dataset (most pages of a
      * large site), else the body is parsed again. So a large site parses each page once. Thread-safe.

@@ -15,7 +15,7 @@ final class Load implements Stage {
 
     @Override
     public String run(BuildContext ctx) {
-        // a build that makes pages renders the bodies whose trees cannot be kept while it has them (parsed once)
+        // a build that makes pages renders the bodies whose trees are not kept while it has them (parsed once)
         MarkdownSyntax.Unkept unkept = ctx.options.write() ? MarkdownStage::renderUnkept : MarkdownSyntax.Unkept.NONE;
         ctx.report = ContentLoader.load(ctx.options.content(), ctx.findings, ctx.last == null ? null : ctx.last.parsed, unkept);
         if (ctx.report == null) return "no report";
