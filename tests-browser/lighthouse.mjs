@@ -49,7 +49,8 @@ for (const rel of pages) {
     fs.rmSync(tmp, { recursive: true, force: true });
     if (lhr.runtimeError) { t.add('categories', rel, `runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`); continue; }
     const run = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score]));
-    console.log(`  ${rel} run ${i + 1}: ${JSON.stringify(run)}`);
+    // the machine's speed as Lighthouse measured it (its CPU throttling multiplies the page's tasks on this machine)
+    console.log(`  ${rel} run ${i + 1}: ${JSON.stringify(run)} (benchmark index ${Math.round(lhr.environment?.benchmarkIndex ?? 0)})`);
     runs.push(run);
     last = lhr;
   }

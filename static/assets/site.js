@@ -327,7 +327,7 @@
   });
   if (input.value.trim()) update(); /* a value restored by the browser on "back" */
 
-  /* ---------- a link to an element folded in a closed <details> (a passed check): open it, then show the element ---------- */
+  /* ---------- a link to an element folded in a closed <details> (a figure of the text that is not a dataset figure): open it, then show the element ---------- */
   var unfold = function () {
     var id;
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }

@@ -44,10 +44,11 @@ final class SameItemCheck {
         Set<String> tied = tiedRows();
         for (LineItems.Item it : items.all()) {
             // within one period and currency: the figures that agree form a class; classes are compared with each other
-            Map<String, List<LineItems.Cell>> groups = new LinkedHashMap<>();
+            Map<List<Object>, List<LineItems.Cell>> groups = new LinkedHashMap<>();
             for (LineItems.Cell c : it.cells) {
                 if (c.percent() || c.period() == null || c.period().relative() != Periods.Relative.NONE) continue;
-                groups.computeIfAbsent(c.period() + "|" + c.scale().dimension(), k -> new ArrayList<>()).add(c);
+                // a period and a dimension (null for a figure without one) as the key, not their text made for each cell
+                groups.computeIfAbsent(java.util.Arrays.asList(c.period(), c.scale().dimension()), k -> new ArrayList<>()).add(c);
             }
             for (List<LineItems.Cell> cells : groups.values()) compareGroup(it, cells, tied);
         }

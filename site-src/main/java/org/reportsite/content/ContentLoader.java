@@ -463,6 +463,11 @@ public final class ContentLoader {
                     "Rename the file; " + String.join(", ", Reserved.sortedPageIds()) + " are generated.");
             return null;
         }
+        if (Reserved.inGeneratedFolder(id)) {
+            findings.error("page.reserved", Location.of(shownAs), "page \"" + id + "\" lies in the folder " + Reserved.DATA_CHECKS_FOLDER
+                    + ", where the generator writes the pages of passed checks", "Move the file to another folder of narrative/.");
+            return null;
+        }
         BasicFileAttributes attrs = walked;
         Page p = null;
         try {

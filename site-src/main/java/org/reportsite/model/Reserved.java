@@ -67,6 +67,18 @@ public final class Reserved {
         }
     }
 
+    /**
+     * The folder of the pages of passed checks, one per category ({@code data-checks/footing.html}), beside the Data
+     * checks page that links to them: no narrative page may lie in it.
+     */
+    public static final String DATA_CHECKS_FOLDER = Generated.DATA_CHECKS.id() + "/";
+
+    /** Whether a page id lies in a folder the generator writes its own pages into. */
+    public static boolean inGeneratedFolder(String pageId) { return pageId.startsWith(DATA_CHECKS_FOLDER); }
+
+    /** The page a page of the generated folders comes under in the breadcrumbs (the Data checks page), or null. */
+    public static Generated parentOf(String pageId) { return inGeneratedFolder(pageId) ? Generated.DATA_CHECKS : null; }
+
     /** Kept free for a search page. */
     public static final String SEARCH = "search";
 

@@ -6,6 +6,7 @@ import org.reportsite.model.Index;
 import org.reportsite.model.Page;
 import org.reportsite.model.Report;
 import org.reportsite.model.Reserved;
+import org.reportsite.model.SitePaths;
 import org.reportsite.model.Table;
 import org.reportsite.model.Term;
 import org.reportsite.model.Unit;
@@ -102,54 +103,110 @@ public final class GeneratedPages {
 
     /**
      * The "Data checks" page, written for readers: the totals, the acknowledged differences of the published document
-     * (each linking to its check), warnings that are not acknowledged differences, every check run by category (each
-     * linked to the table row or page it checked), and the figures of the text declared not to be dataset figures.
-     * Within a category, the checks that need a reader's attention (failed, acknowledged) come first and are always
-     * shown; the passed ones are folded away. Line items, periods and pages are named as the report names them
-     * ({@link Readable}); a check's key, which checks.json acknowledges it by, is kept for analysts in small type.
+     * (each linking to its check), warnings that are not acknowledged differences, every category of checks with
+     * the checks that need a reader's attention (failed, acknowledged) and a link to the page of its passed ones
+     * ({@link CheckPage}), and the figures of the text declared not to be dataset figures. Line items, periods and
+     * pages are named as the report names them ({@link Readable}); a check's key, which checks.json acknowledges it
+     * by, is kept for analysts in small type. The passed checks live on pages of their own so that this page stays
+     * light at any size of report (hundreds of checks in an interim report, tens of thousands in a large one).
      */
     public record DataChecks(int run, long passed, long acknowledged, long failed, List<Category> categories,
                              List<Check> acknowledgedChecks, List<String> otherWarnings, List<Check> exempted) {}
 
     /**
      * One category of checks: its anchor on the page, the sentence that explains it (or null), its counts, the checks
-     * that failed or were acknowledged ({@code attention}, shown) and those that passed ({@code passedChecks}, folded).
+     * shown on the Data checks page ({@code attention}: failed, acknowledged, and passed ones whose key checks.json
+     * acknowledges, which the tables' marks link to) and the {@code site:} link to the page of the others (or null).
      */
     public record Category(String name, String id, String intro, long run, long passed, long acknowledged, long failed,
-                           List<Check> attention, List<Check> passedChecks, List<Group> passedGroups) {}
+                           List<Check> attention, String passedLink, int passedShown) {}
+
+    /**
+     * The page of one category's passed checks ({@code data-checks/footing.html}): its page id, title and name, the
+     * sentence that explains the category (or null), the {@code site:} link back to the category on the Data checks
+     * page, and the checks by table or page.
+     */
+    public record CheckPage(String id, String title, String name, String intro, String overview, int count, List<Group> groups) {
+        public String file() { return SitePaths.pageFile(id); }
+    }
 
     /**
      * Passed checks of one table or page ({@code link}, or null), shown under its name ({@code title}, or null when
-     * their descriptions do not share one) with the name left out of each description: a category folds hundreds
-     * of them, and the page must stay light.
+     * their descriptions do not share one) with the name left out of each description.
      */
     public record Group(String title, String link, List<Check> checks) {}
 
     /**
      * One check as shown: what it verified, where the checked figure lives ({@code table:} or {@code page:} link, or null),
      * its outcome ({@code label} to show, {@code cssClass} of its row), the detail, its stable key, and the id of its
-     * row ({@code anchor}: the row of a key in the categories, which the marks in tables link to), and, for the list of
+     * row ({@code anchor}: the row of a key, which the marks in tables and the inspector link to), and, for the list of
      * acknowledged differences, the link to that row ({@code target}).
      */
     public record Check(String description, String link, String label, String cssClass, String detail, String key, String anchor, String target) {}
 
+    /** The checks laid out on the Data checks pages, by category: those the Data checks page shows, and the others. */
+    private record Layout(Map<String, List<Check>> shown, Map<String, List<Check>> passed) {}
+
+    private static Layout layout(Report report, CheckResult result) {
+        Readable words = new Readable(report);
+        Set<String> acknowledged = acknowledgedKeys(report);
+        Set<String> anchored = new HashSet<>();
+        Map<String, List<Check>> shown = new LinkedHashMap<>();
+        Map<String, List<Check>> passed = new LinkedHashMap<>();
+        for (CheckResult.Performed p : result.performed()) {
+            shown.computeIfAbsent(p.category(), k -> new ArrayList<>());
+            passed.computeIfAbsent(p.category(), k -> new ArrayList<>());
+            String anchor = p.key() != null && anchored.add(p.key()) ? CheckResult.anchor(p.key()) : null;
+            (folded(p, acknowledged) ? passed : shown).get(p.category()).add(check(words, p, anchor, null));
+        }
+        return new Layout(shown, passed);
+    }
+
+    /**
+     * Whether a check is listed on its category's page rather than on the Data checks page: it passed, and its key is
+     * not acknowledged in checks.json (the tables' marks of an acknowledgement link to the Data checks page).
+     */
+    private static boolean folded(CheckResult.Performed p, Set<String> acknowledgedKeys) {
+        return p.status() == CheckResult.Status.PASSED && !acknowledgedKeys.contains(p.key());
+    }
+
+    private static Set<String> acknowledgedKeys(Report report) {
+        Set<String> keys = new HashSet<>();
+        for (var a : report.checks().acknowledged()) if (a.finding() != null) keys.add(a.finding());
+        return keys;
+    }
+
+    /** The page id of a category's passed checks: the Data checks page's folder and the category in lower case. */
+    static String checkPageId(String category) {
+        return Reserved.DATA_CHECKS_FOLDER + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /**
+     * The page id that holds the entry (the anchor, {@link CheckResult#anchor}) of each check key: the page of its first
+     * check, the Data checks page for the checks it shows, else the page of its category's passed checks. The
+     * inspector links there.
+     */
+    public static Map<String, String> checkEntryPages(Report report, CheckResult result) {
+        Set<String> acknowledged = acknowledgedKeys(report);
+        Map<String, String> out = new HashMap<>();
+        for (CheckResult.Performed p : result.performed()) {
+            if (p.key() != null && !out.containsKey(p.key())) {
+                out.put(p.key(), folded(p, acknowledged) ? checkPageId(p.category()) : Reserved.Generated.DATA_CHECKS.id());
+            }
+        }
+        return out;
+    }
+
     static DataChecks dataChecks(Report report, CheckResult result) {
         Readable words = new Readable(report);
-        Map<String, List<Check>> attention = new LinkedHashMap<>();
-        Map<String, List<Check>> passed = new LinkedHashMap<>();
-        Set<String> anchored = new HashSet<>();
-        for (CheckResult.Performed p : result.performed()) {
-            String anchor = p.key() != null && anchored.add(p.key()) ? CheckResult.anchor(p.key()) : null;
-            attention.computeIfAbsent(p.category(), k -> new ArrayList<>());
-            passed.computeIfAbsent(p.category(), k -> new ArrayList<>());
-            (p.status() == CheckResult.Status.PASSED ? passed : attention).get(p.category()).add(check(words, p, anchor, null));
-        }
+        Layout l = layout(report, result);
         Map<String, String> intro = intro(report);
         List<Category> categories = new ArrayList<>();
-        for (String c : attention.keySet()) {
-            categories.add(new Category(c, categoryId(c), intro.get(c), attention.get(c).size() + passed.get(c).size(),
+        for (String c : l.shown().keySet()) {
+            int folded = l.passed().get(c).size();
+            categories.add(new Category(c, categoryId(c), intro.get(c), l.shown().get(c).size() + folded,
                     result.count(c, CheckResult.Status.PASSED), result.count(c, CheckResult.Status.ACKNOWLEDGED), result.count(c, CheckResult.Status.FAILED),
-                    List.copyOf(attention.get(c)), List.copyOf(passed.get(c)), groups(passed.get(c))));
+                    List.copyOf(l.shown().get(c)), folded == 0 ? null : "site:" + SitePaths.pageFile(checkPageId(c)), folded));
         }
         List<CheckResult.Performed> acks = result.performed().stream().filter(p -> p.status() == CheckResult.Status.ACKNOWLEDGED).toList();
         Set<String> ackKeys = new HashSet<>();
@@ -160,6 +217,20 @@ public final class GeneratedPages {
                 result.count(CheckResult.Status.FAILED), List.copyOf(categories),
                 acks.stream().map(p -> check(words, p, null, p.key() == null ? null : "#" + CheckResult.anchor(p.key()))).toList(), warnings,
                 result.exempted().stream().map(p -> check(words, p, null, null)).toList());
+    }
+
+    /** The pages of passed checks, one per category that has any, in the order of the categories. */
+    public static List<CheckPage> checkPages(Report report, CheckResult result) {
+        Layout l = layout(report, result);
+        Map<String, String> intro = intro(report);
+        List<CheckPage> out = new ArrayList<>();
+        for (var e : l.passed().entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            String c = e.getKey();
+            out.add(new CheckPage(checkPageId(c), c + ": passed checks", c, intro.get(c),
+                    "site:" + Reserved.Generated.DATA_CHECKS.file() + "#" + categoryId(c), e.getValue().size(), groups(e.getValue())));
+        }
+        return List.copyOf(out);
     }
 
     /** The passed checks by the table or page they link to, in order of first appearance. */

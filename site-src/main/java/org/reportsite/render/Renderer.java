@@ -161,11 +161,20 @@ public final class Renderer {
      * {@link #page}. See {@link GeneratedPages} for each page's view model.
      */
     public String generated(Reserved.Generated page, Object view, PageDeps deps) {
-        deps.template(page.template());
+        return generated(page.template(), view, deps);
+    }
+
+    /** The content of a page of one category's passed checks ({@link Templates#CHECK_PAGE}, view {@link GeneratedPages.CheckPage}). */
+    public String checkPage(GeneratedPages.CheckPage view, PageDeps deps) {
+        return generated(Templates.CHECK_PAGE, view, deps);
+    }
+
+    private String generated(String template, Object view, PageDeps deps) {
+        deps.template(template);
         Context ctx = new Context();
         ctx.setVariable("site", report.meta());
         ctx.setVariable("view", view);
-        return engine.process(page.template(), ctx);
+        return engine.process(template, ctx);
     }
 
     /** The whole page: layout with navigation, breadcrumbs, previous/next and the filled content; notes in {@code deps} whether the layout read the navigation. */
@@ -305,10 +314,13 @@ public final class Renderer {
             return out;
         });
         boolean full = order.size() <= FULL_NAV;
+        // a page below a generated page (a category's passed checks) opens that page's section, and marks no page current
+        Reserved.Generated parent = Reserved.parentOf(v.id());
+        String navId = parent != null ? parent.id() : v.id();
         List<NavItem> out = new ArrayList<>(sections.size());
         for (int s = 0; s < sections.size(); s++) {
             List<Link> items = links.get(s);
-            int here = sectionPositions.get(s).getOrDefault(v.id(), -1);
+            int here = sectionPositions.get(s).getOrDefault(navId, -1);
             String href = items.isEmpty() ? null : items.get(0).href();
             Link more = null;
             if (!full && here < 0 && items.size() > 1) {
@@ -320,7 +332,7 @@ public final class Renderer {
                 items = items.subList(from, from + SECTION_WINDOW);
                 here -= from;
             }
-            if (here >= 0) {
+            if (here >= 0 && parent == null) {
                 items = new ArrayList<>(items);
                 Link l = items.get(here);
                 items.set(here, new Link(l.title(), l.href(), true));
@@ -335,7 +347,9 @@ public final class Renderer {
         if (!v.id().equals("index")) {
             out.add(new Link("Home", SitePaths.relative(v.file(), "index.html"), false));
             String section = index.sectionOf(v.id());
-            if (section != null) {
+            Reserved.Generated parent = Reserved.parentOf(v.id());
+            if (parent != null) out.add(new Link(parent.title(), SitePaths.relative(v.file(), parent.file()), false));
+            else if (section != null) {
                 // every page of a section of several pages has the same trail: Home › Section › Page; the section
                 // links to its first page, except on that page itself, where it is plain text
                 for (var e : sections) {

@@ -37,6 +37,8 @@ public final class Templates {
     public static final String LAYOUT = "layout";
     /** A table of the dataset. */
     public static final String TABLE = "table";
+    /** The page of one category's passed checks ({@code data-checks/footing.html}). */
+    public static final String CHECK_PAGE = "data-checks-passed";
     private static final String SUFFIX = ".html";
 
     /** The templates read last (with their engine), given back while a folder's texts are the same. */
@@ -93,6 +95,7 @@ public final class Templates {
     public static Set<String> renderedByName() {
         Set<String> names = new LinkedHashSet<>(List.of(LAYOUT, TABLE));
         for (Reserved.Generated g : Reserved.Generated.values()) names.add(g.template());
+        names.add(CHECK_PAGE);
         return names;
     }
 

@@ -116,6 +116,7 @@ final class BuildContext {
         int notes = report == null ? 0 : (int) report.pages().stream().filter(Page::isNote).count();
         return new SiteBuild.Result(!findings.hasErrors(), pages, report == null ? 0 : report.tables().size(), notes, findings.list(), checkResult,
                 (System.nanoTime() - started) / 1_000_000,
-                report == null ? 0 : (int) java.util.Arrays.stream(Reserved.Generated.values()).filter(g -> g.built(report.meta())).count());
+                report == null ? 0 : this.pages.isEmpty() ? (int) java.util.Arrays.stream(Reserved.Generated.values()).filter(g -> g.built(report.meta())).count()
+                        : this.pages.size() - pages);
     }
 }

@@ -11,6 +11,7 @@ import org.reportsite.model.Row;
 import org.reportsite.model.SitePaths;
 import org.reportsite.model.Table;
 import org.reportsite.render.Amounts;
+import org.reportsite.render.GeneratedPages;
 import org.reportsite.render.FactIds;
 
 import java.math.BigDecimal;
@@ -40,6 +41,8 @@ final class Inspector {
     private final Report report;
     private final Index index;
     private final Map<String, List<CheckResult.Performed>> checks;
+    /** Per check key, the page that holds its entry (empty when the site has no Data checks page). */
+    private final Map<String, String> checkPages;
     /** Per fact, the pages that show it (their files, in site order) and how often each does. */
     private final Map<String, Map<String, Integer>> places = new LinkedHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
@@ -48,6 +51,7 @@ final class Inspector {
         this.report = report;
         this.index = index;
         this.checks = checks.byFact();
+        this.checkPages = Reserved.Generated.DATA_CHECKS.built(report.meta()) ? GeneratedPages.checkEntryPages(report, checks) : Map.of();
         for (Page p : index.orderedPages()) titles.put(p.outputPath(), p.title());
         for (Reserved.Generated g : Reserved.Generated.values()) titles.putIfAbsent(g.file(), g.title());
         for (SitePage p : pages) {
@@ -116,8 +120,8 @@ final class Inspector {
             one.add(k.description());
             one.add(k.detail() == null ? "" : k.detail());
             // a report may leave the Data checks page out: its checks are then listed without a link
-            one.add(k.key() == null || !Reserved.Generated.DATA_CHECKS.built(report.meta()) ? null
-                    : href(file, Reserved.Generated.DATA_CHECKS.id(), CheckResult.anchor(k.key())));
+            String page = k.key() == null ? null : checkPages.get(k.key());
+            one.add(page == null ? null : href(file, page, CheckResult.anchor(k.key())));
             cs.add(checkIds.computeIfAbsent(one, x -> checkIds.size()));
         }
         out.put("c", cs);

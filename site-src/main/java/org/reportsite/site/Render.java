@@ -39,6 +39,9 @@ final class Render implements Stage {
         ctx.pages.addAll(narrative);
         for (SitePage p : narrative) ctx.findings.addAll(p.warnings());
         for (Reserved.Generated g : Reserved.Generated.values()) if (g.built(ctx.report.meta())) ctx.pages.add(indexed(ctx, generated(ctx, g)));
+        if (Reserved.Generated.DATA_CHECKS.built(ctx.report.meta())) {
+            for (GeneratedPages.CheckPage c : GeneratedPages.checkPages(ctx.report, ctx.checkResult())) ctx.pages.add(indexed(ctx, checkPage(ctx, c)));
+        }
         long made = ctx.pages.stream().filter(SitePage::made).count();
         return (ctx.incremental() ? made + " of " : "") + ctx.pages.size() + " pages";
     }
@@ -111,6 +114,17 @@ final class Render implements Stage {
         String baseUrl = ctx.report.meta().baseUrl();
         String html = g.servedForAnyPath() && baseUrl != null ? Hosting.absoluteLinks(r.html(), baseUrl) : r.html();
         return made(ctx, g.file(), view, deps, r, html, List.of());
+    }
+
+    /** The page of one category's passed checks, below the Data checks page. */
+    private static SitePage checkPage(BuildContext ctx, GeneratedPages.CheckPage c) {
+        SitePage kept = ctx.plan.kept(c.file(), c);
+        if (kept != null) return keep(ctx, kept);
+        PageDeps deps = new PageDeps();
+        String body = ctx.renderer.checkPage(c, deps);
+        PageView v = new PageView(c.id(), c.file(), c.title(), c.title(), "top", c.title() + " — " + ctx.report.meta().title(), false, body);
+        PageResult r = ctx.html.process(ctx.renderer.page(v, deps), c.file(), null, "(generated " + c.file() + ")", deps);
+        return made(ctx, c.file(), c, deps, r, r.html(), List.of());
     }
 
     /** The contents page is found by searching for it, or for the name of a section. */

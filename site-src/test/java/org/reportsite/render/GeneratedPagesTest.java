@@ -47,9 +47,13 @@ class GeneratedPagesTest {
     }
 
     static Document render(Reserved.Generated page, Object view) {
+        return render(page.template(), view);
+    }
+
+    static Document render(String template, Object view) {
         Context ctx = new Context();
         ctx.setVariable("view", view);
-        return Jsoup.parseBodyFragment(templates.engine().process(page.template(), ctx));
+        return Jsoup.parseBodyFragment(templates.engine().process(template, ctx));
     }
 
     /** A second company's report (HK$), for the words the page takes from the report. */
@@ -65,7 +69,15 @@ class GeneratedPagesTest {
         assertEquals(List.of(2L, 1L, 1L, 0L), List.of(footing.run(), footing.passed(), footing.acknowledged(), footing.failed()));
         assertNotNull(footing.intro());
         assertEquals(List.of("acknowledged"), footing.attention().stream().map(GeneratedPages.Check::cssClass).toList(), "shown first");
-        assertEquals(List.of("passed"), footing.passedChecks().stream().map(GeneratedPages.Check::cssClass).toList(), "folded");
+        assertEquals("site:data-checks/footing.html", footing.passedLink(), "the passed ones are on the category's page");
+        assertEquals(1, footing.passedShown());
+        assertNull(v.categories().get(1).passedLink(), "a category without passed checks has no such page");
+        List<GeneratedPages.CheckPage> pages = GeneratedPages.checkPages(HARBOURLINE, RESULT);
+        assertEquals(List.of("data-checks/footing"), pages.stream().map(GeneratedPages.CheckPage::id).toList());
+        assertEquals(List.of("passed"), pages.get(0).groups().get(0).checks().stream().map(GeneratedPages.Check::cssClass).toList());
+        assertEquals("site:data-checks.html#checks-footing", pages.get(0).overview());
+        assertEquals(java.util.Map.of("foot/a/total/h1", "data-checks/footing", "foot/b/total/h1", "data-checks", "tie/x/h1", "data-checks"),
+                GeneratedPages.checkEntryPages(HARBOURLINE, RESULT), "the inspector links each key to the page of its entry");
         assertEquals("", v.categories().get(1).attention().get(0).detail(), "no detail reads as empty");
         assertEquals(List.of("foot/b/total/h1"), v.acknowledgedChecks().stream().map(GeneratedPages.Check::key).toList());
         assertEquals("#check-foot.b.total.h1", v.acknowledgedChecks().get(0).target(), "the list of differences links to the check's row");
@@ -91,13 +103,17 @@ class GeneratedPagesTest {
         Element failed = d.selectFirst("li.check.failed");
         assertNull(failed.selectFirst("a"), "a check with no figure to link to is plain text");
         assertTrue(failed.text().contains("X ties to Y") && failed.text().startsWith("Failed"), failed.text());
-        Element passed = d.getElementById("check-foot.a.total.h1");
-        assertEquals("details", passed.parent().parent().tagName(), "a passed check is folded");
-        assertEquals("Show the 1 passed checks", passed.parent().parent().selectFirst("summary").text());
-        assertEquals("Total = sum of its 2 lines: 2,000 = 2,000", passed.text(), "under the name of its table");
+        assertNull(d.getElementById("check-foot.a.total.h1"), "a passed check is not on the page");
+        assertEquals(List.of("site:data-checks/footing.html"), d.select("p.check-passed-link a").eachAttr("href"));
+        assertEquals("The 1 passed checks of Footing", d.selectFirst("p.check-passed-link a").text());
+        assertEquals("page:p", d.selectFirst("ul.exempted a").attr("href"));
+        Document c = render(Templates.CHECK_PAGE, GeneratedPages.checkPages(HARBOURLINE, RESULT).get(0));
+        Element passed = c.getElementById("check-foot.a.total.h1");
+        assertEquals("Total = sum of its 2 lines: 2,000 = 2,000", passed.text(), "under the name of its table, on the category's page");
         assertEquals("table:a", passed.parent().previousElementSibling().selectFirst("a").attr("href"));
         assertEquals("A", passed.parent().previousElementSibling().text());
-        assertEquals("page:p", d.selectFirst("ul.exempted a").attr("href"));
+        assertEquals("site:data-checks.html#checks-footing", c.selectFirst("p.lead a").attr("href"), "back to the category");
+        assertTrue(c.text().contains("HK$'000"), "the category's sentence in the report's own units: " + c.text());
     }
 
     @Test
@@ -113,14 +129,38 @@ class GeneratedPagesTest {
         String text = render(Reserved.Generated.DATA_CHECKS, v).text();
         assertTrue(text.contains("Figures in HK$'000 (thousands of Hong Kong dollars) must add up exactly"), text);
         assertTrue(!text.contains("RMB"), "no word of another report's currency: " + text);
-        GeneratedPages.Check tie = v.categories().get(0).passedChecks().get(0);
+        List<GeneratedPages.CheckPage> pages = GeneratedPages.checkPages(HARBOURLINE, r);
+        GeneratedPages.Check tie = pages.get(0).groups().get(0).checks().get(0);
         assertEquals("Revenue 612.3 = Revenue 612,317: equal when rounded to HK$ million", tie.detail(), "the tables and period are the description's");
-        GeneratedPages.Check fact = v.categories().get(1).passedChecks().get(0);
-        assertEquals("Financial review: Profit for the period (Condensed consolidated income statement, six months ended 30 September 2025)", fact.description());
-        GeneratedPages.Check kept = v.categories().get(2).passedChecks().get(0);
+        GeneratedPages.Check fact = pages.get(1).groups().get(0).checks().get(0);
+        assertEquals("Financial review", pages.get(1).groups().get(0).title(), "the page quoting it names the group");
+        assertEquals("Profit for the period (Condensed consolidated income statement, six months ended 30 September 2025)", fact.description());
+        GeneratedPages.Check kept = pages.get(2).groups().get(0).checks().get(0);
         assertEquals("kept/as/written when nothing/resolves", kept.description());
         assertEquals("-balance-sheet/no-row/sep-2025", kept.detail());
+        for (GeneratedPages.CheckPage page : pages) text += " " + render(Templates.CHECK_PAGE, page).text();
+        assertTrue(!text.contains("RMB"), "no word of another report's currency on the pages of passed checks: " + text);
         assertTrue(!text.contains("income-statement/") && !text.contains("key-figures/"), "no key in the readers' text but the keys' small print: " + text);
+    }
+
+    /** The Data checks page of a report whose checks all pass, {@code n} per category in two categories. */
+    static String passingPage(int n) {
+        List<Performed> all = new java.util.ArrayList<>();
+        for (String category : List.of("Footing", "Ties between tables")) {
+            for (int i = 0; i < n; i++) {
+                all.add(new Performed(category, category.charAt(0) + "/t" + i + "/total/h1", "T" + i + ": Total = sum of its 2 lines",
+                        Status.PASSED, "2,000 = 2,000", "table:t" + i));
+            }
+        }
+        return render(Reserved.Generated.DATA_CHECKS, GeneratedPages.dataChecks(HARBOURLINE, new CheckResult(all, List.of()))).html();
+    }
+
+    @Test
+    void theDataChecksPageStaysTheSameSizeHoweverManyChecksPass() {
+        String few = passingPage(3);
+        String many = passingPage(3000);
+        assertEquals(few.replaceAll("[0-9]+", "0"), many.replaceAll("[0-9]+", "0"), "only the counts differ");
+        assertTrue(many.contains("The 3000 passed checks of Ties between tables"), many);
     }
 
     @Test

@@ -314,6 +314,8 @@ class BadInputTest {
         // output paths
         cs.add(lineNo("page that would overwrite a generated page", "page.reserved", "narrative/glossary.md", 0,
                 d -> write(d, "narrative/glossary.md", "---\ntitle: Mine\n---\nText.\n"), "overwrite"));
+        cs.add(lineNo("page in the folder of the pages of passed checks", "page.reserved", "narrative/data-checks/footing.md", 0,
+                d -> write(d, "narrative/data-checks/footing.md", "---\ntitle: Mine\n---\nText.\n"), "where the generator writes the pages of passed checks"));
         cs.add(lineNo("page file name with a drive letter", "page.path", "narrative/C:evil.md", 0,
                 d -> write(d, "narrative/C:evil.md", "---\ntitle: Evil\n---\nText.\n"), "cannot become a web address"));
         cs.add(lineNo("page file name with upper case", "page.path", "narrative/notes/Note-02.md", 0,

@@ -37,11 +37,12 @@ class DataChecksPageTest {
         SiteBuild.Result r = c.build(out);
         assertTrue(r.ok(), () -> r.findings().stream().map(Finding::format).toList().toString());
         assertFalse(Files.exists(out.resolve("data-checks.html")), "not built");
+        assertFalse(Files.exists(out.resolve("data-checks")), "nor the pages of passed checks");
         for (String page : SiteTree.pages(out)) {
             assertFalse(Files.readString(out.resolve(page)).contains("data-checks"), page + " does not name the page");
         }
         for (String file : SiteTree.files(out)) {
-            if (file.endsWith(".js")) assertFalse(Files.readString(out.resolve(file)).contains("data-checks.html"), file + " (search, inspector) links no such page");
+            if (file.endsWith(".js")) assertFalse(Files.readString(out.resolve(file)).contains("data-checks"), file + " (search, inspector) links no such page");
         }
         Document cover = SiteTree.parse(out, "index.html");
         Element mark = cover.selectFirst(".ack-mark");
@@ -54,7 +55,7 @@ class DataChecksPageTest {
     }
 
     @Test
-    void thePageNamesFiguresAsTheReportDoesAndFoldsThePassedChecks() {
+    void thePageNamesFiguresAsTheReportDoesAndListsThePassedChecksOnPagesOfTheirOwn() {
         Document d = Bundled.page("data-checks.html");
         Element main = d.selectFirst("main").clone();
         main.select("code.check-key, nav.toc").remove();
@@ -62,9 +63,19 @@ class DataChecksPageTest {
         Matcher m = KEY.matcher(main.text());
         while (m.find()) keys.add(m.group());
         assertEquals(List.of(), keys, "no key in the readers' text");
-        int passed = d.select("details.check-passed li[id^=check-]").size();
-        assertTrue(passed > 500, "the passed checks are folded: " + passed);
-        assertEquals(passed, d.select("li[id^=check-]").size() - d.select("li.check.acknowledged, li.check.failed").size(), "and only they");
+        assertEquals(d.select("li[id^=check-]").size(), d.select("li.check.acknowledged, li.check.failed").size(),
+                "the page shows the checks that need a reader's attention, and only they");
+        int passed = 0;
+        for (String href : d.select("p.check-passed-link a").eachAttr("href")) {
+            Document category = Bundled.page(href);
+            Element content = category.selectFirst("main .content").clone();
+            Matcher k = KEY.matcher(content.text());
+            assertFalse(k.find(), () -> href + ": no key in the readers' text: " + k.group());
+            passed += category.select("main li[id^=check-]").size();
+            assertEquals(List.of("Home", "Data checks", category.selectFirst("h1").text()), category.select("nav.breadcrumbs li").eachText(),
+                    href + " comes under the Data checks page");
+        }
+        assertTrue(passed > 500, "the passed checks are on the categories' pages: " + passed);
         List<Element> open = d.select("li.check.acknowledged, li.check.failed");
         assertFalse(open.isEmpty());
         for (Element e : open) {

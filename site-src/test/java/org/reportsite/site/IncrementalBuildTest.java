@@ -89,9 +89,10 @@ class IncrementalBuildTest {
         Content.edit(content.resolve("data/income-statement.json"), s -> s.replace("\"label\": \"Revenue\"", "\"label\": \"Revenue from contracts\""));
         rebuild();
         // the "Cited in" list of the note the edited row cites (4(a)) shows the row's label; other notes' lists do not change;
-        // the Data checks page lists the checks that compare the line item, by its label, with the same line item in other tables
+        // the Data checks page counts the checks; the pages of passed checks that name the line item, by its label, change
         Set<String> expected = expectedForTable("income-statement", "revenue");
-        expected.add("data-checks.html");
+        expected.addAll(List.of("data-checks.html", "data-checks/figures-in-the-text.html", "data-checks/same-line-item-in-two-tables.html",
+                "data-checks/ties-between-tables.html"));
         assertEquals(expected, new TreeSet<>(state.rendered()));
         assertTrue(state.written().contains("downloads/income-statement.csv"));
         assertTrue(state.written().contains("downloads/dataset.json"));
@@ -113,8 +114,8 @@ class IncrementalBuildTest {
         Content.edit(content.resolve("narrative/business-review/esg.md"),
                 s -> s + "\nGross profit for the period was RMB{{fact:income-statement/gross-profit/h1-2024|million}} million.\n");
         rebuild();
-        // the Data checks page lists the check of the new figure
-        assertEquals(Set.of("business-review/esg.html", "data-checks.html"), Set.copyOf(state.rendered()));
+        // the Data checks page counts the check of the new figure, the page of passed citations lists it
+        assertEquals(Set.of("business-review/esg.html", "data-checks.html", "data-checks/facts-cited-in-the-text.html"), Set.copyOf(state.rendered()));
         assertTrue(state.written().contains("assets/facts/financial-statements/income-statement.js"),
                 () -> "the income statement's panel lists the new place: " + state.written());
         assertFalse(state.written().contains("financial-statements/income-statement.html"));
@@ -163,6 +164,22 @@ class IncrementalBuildTest {
         rebuild();
         assertTrue(state.deleted().contains("notes/note-99.html"));
         assertFalse(Files.exists(live.resolve("notes/note-99.html")));
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void theDataChecksPagesGoAndComeBackWithTheNavigationEntry() throws IOException {
+        Path report = content.resolve("report.json");
+        String before = Files.readString(report);
+        Content.edit(report, s -> s.replace(",\n    { \"title\": \"Data checks\", \"pages\": [\"data-checks\"] }", ""));
+        rebuild();
+        assertTrue(state.deleted().contains("data-checks/footing.html"), () -> "deleted: " + state.deleted());
+        assertFalse(Files.exists(live.resolve("data-checks")), "the folder of passed checks goes with its pages");
+        assertSameAsFullBuild();
+
+        Files.writeString(report, before);
+        rebuild();
+        assertTrue(Files.isRegularFile(live.resolve("data-checks/footing.html")));
         assertSameAsFullBuild();
     }
 
@@ -253,7 +270,9 @@ class IncrementalBuildTest {
     }
 
     private int pageCount() {
-        return load().pages().size() + Reserved.Generated.values().length;
+        // and the pages of passed checks the build wrote, one per category with any
+        return load().pages().size() + Reserved.Generated.values().length
+                + (int) SiteTree.pages(live).stream().filter(f -> f.startsWith(Reserved.DATA_CHECKS_FOLDER)).count();
     }
 
     /**

@@ -4,6 +4,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reportsite.model.Reserved;
 import org.reportsite.render.Renderer;
 import org.reportsite.testkit.Builds;
 import org.reportsite.testkit.Content;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +95,18 @@ class NavigationScaleTest {
         Set<String> expected = new TreeSet<>(SiteTree.pages(largeSite));
         expected.remove("404.html");
         expected.remove(contents);
+        // the pages of passed checks are listed by the Data checks page, which the contents page lists
+        Set<String> below = new TreeSet<>();
+        for (String f : expected) if (f.startsWith(Reserved.DATA_CHECKS_FOLDER)) below.add(f);
+        assertFalse(below.isEmpty(), "the large site has pages of passed checks");
+        expected.removeAll(below);
         assertEquals(Set.of(), difference(expected, listed), "pages missing from the contents page");
+        assertTrue(listed.contains(Reserved.Generated.DATA_CHECKS.file()));
+        Set<String> fromChecks = new HashSet<>();
+        for (Element a : SiteTree.parse(largeSite, Reserved.Generated.DATA_CHECKS.file()).select("main .content a[href]")) {
+            fromChecks.add(SiteTree.target(Reserved.Generated.DATA_CHECKS.file(), a.attr("href")));
+        }
+        assertEquals(Set.of(), difference(below, fromChecks), "pages of passed checks missing from the Data checks page");
         for (String f : List.of("index.html", "sections/s0001.html", "sections/s0128.html", "sections/s0256.html", "glossary.html")) {
             Document d = SiteTree.parse(largeSite, f);
             Element link = d.selectFirst("nav.site-nav .nav-contents a");
