@@ -116,19 +116,36 @@ public final class GeneratedPages {
     /**
      * One category of checks: its anchor on the page, the sentence that explains it (or null), its counts, the checks
      * shown on the Data checks page ({@code attention}: failed, acknowledged, and passed ones whose key checks.json
-     * acknowledges, which the tables' marks link to) and the {@code site:} link to the page of the others (or null).
+     * acknowledges, which the tables' marks link to), the {@code site:} link to the first page of the others (or null),
+     * their count, and the links to every page of them ({@link CheckPage}, one when they are few).
      */
     public record Category(String name, String id, String intro, long run, long passed, long acknowledged, long failed,
-                           List<Check> attention, String passedLink, int passedShown) {}
+                           List<Check> attention, String passedLink, int passedShown, List<String> passedPages) {}
 
     /**
-     * The page of one category's passed checks ({@code data-checks/footing.html}): its page id, title and name, the
-     * sentence that explains the category (or null), the {@code site:} link back to the category on the Data checks
-     * page, and the checks by table or page.
+     * One page of a category's passed checks ({@code data-checks/footing.html}, then {@code footing-2.html} ... when
+     * they are more than {@link #CHECKS_PER_PAGE}): its page id, title and the category's name, the sentence that
+     * explains the category (or null), the {@code site:} link back to the category on the Data checks page, the
+     * category's count of passed checks, which of them this page lists ({@code first} to {@code last}, from 1), the
+     * page's number among {@code pages}, the {@code site:} links to the category's pages in order, and the checks by
+     * table or page.
      */
-    public record CheckPage(String id, String title, String name, String intro, String overview, int count, List<Group> groups) {
+    public record CheckPage(String id, String title, String name, String intro, String overview, int count, int first, int last,
+                            int part, List<String> parts, List<Group> groups) {
         public String file() { return SitePaths.pageFile(id); }
+
+        /** The link to the page before this one of the category, or null. */
+        public String previous() { return part > 1 ? parts.get(part - 2) : null; }
+
+        /** The link to the page after this one of the category, or null. */
+        public String next() { return part < parts.size() ? parts.get(part) : null; }
     }
+
+    /**
+     * At most this many passed checks on one page (about 150 kB of HTML): a large report's category of ten thousand
+     * checks is split into pages, so that no page grows with the report.
+     */
+    public static final int CHECKS_PER_PAGE = 500;
 
     /**
      * Passed checks of one table or page ({@code link}, or null), shown under its name ({@code title}, or null when
@@ -181,18 +198,24 @@ public final class GeneratedPages {
         return Reserved.DATA_CHECKS_FOLDER + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
+    /** The page id of the {@code part}-th page (from 1) of a category's passed checks. */
+    static String checkPageId(String category, int part) {
+        return checkPageId(category) + (part == 1 ? "" : "-" + part);
+    }
+
     /**
      * The page id that holds the entry (the anchor, {@link CheckResult#anchor}) of each check key: the page of its first
-     * check, the Data checks page for the checks it shows, else the page of its category's passed checks. The
-     * inspector links there.
+     * check, the Data checks page for the checks it shows, else the page of its category's passed checks that lists
+     * it. The inspector links there.
      */
     public static Map<String, String> checkEntryPages(Report report, CheckResult result) {
-        Set<String> acknowledged = acknowledgedKeys(report);
+        Layout l = layout(report, result);
         Map<String, String> out = new HashMap<>();
-        for (CheckResult.Performed p : result.performed()) {
-            if (p.key() != null && !out.containsKey(p.key())) {
-                out.put(p.key(), folded(p, acknowledged) ? checkPageId(p.category()) : Reserved.Generated.DATA_CHECKS.id());
-            }
+        for (List<Check> shown : l.shown().values()) {
+            for (Check c : shown) if (c.anchor() != null) out.put(c.key(), Reserved.Generated.DATA_CHECKS.id());
+        }
+        for (CheckPage page : checkPages(report, l)) {
+            for (Group g : page.groups()) for (Check c : g.checks()) if (c.anchor() != null) out.put(c.key(), page.id());
         }
         return out;
     }
@@ -206,7 +229,7 @@ public final class GeneratedPages {
             int folded = l.passed().get(c).size();
             categories.add(new Category(c, categoryId(c), intro.get(c), l.shown().get(c).size() + folded,
                     result.count(c, CheckResult.Status.PASSED), result.count(c, CheckResult.Status.ACKNOWLEDGED), result.count(c, CheckResult.Status.FAILED),
-                    List.copyOf(l.shown().get(c)), folded == 0 ? null : "site:" + SitePaths.pageFile(checkPageId(c)), folded));
+                    List.copyOf(l.shown().get(c)), folded == 0 ? null : "site:" + SitePaths.pageFile(checkPageId(c)), folded, parts(c, folded)));
         }
         List<CheckResult.Performed> acks = result.performed().stream().filter(p -> p.status() == CheckResult.Status.ACKNOWLEDGED).toList();
         Set<String> ackKeys = new HashSet<>();
@@ -219,17 +242,38 @@ public final class GeneratedPages {
                 result.exempted().stream().map(p -> check(words, p, null, null)).toList());
     }
 
-    /** The pages of passed checks, one per category that has any, in the order of the categories. */
+    /**
+     * The pages of passed checks, in the order of the categories: for each category that has any, its checks in order,
+     * {@link #CHECKS_PER_PAGE} to a page (a table's checks may continue on the next page, under its name again).
+     */
     public static List<CheckPage> checkPages(Report report, CheckResult result) {
-        Layout l = layout(report, result);
+        return checkPages(report, layout(report, result));
+    }
+
+    private static List<CheckPage> checkPages(Report report, Layout l) {
         Map<String, String> intro = intro(report);
         List<CheckPage> out = new ArrayList<>();
         for (var e : l.passed().entrySet()) {
-            if (e.getValue().isEmpty()) continue;
+            List<Check> checks = e.getValue();
+            if (checks.isEmpty()) continue;
             String c = e.getKey();
-            out.add(new CheckPage(checkPageId(c), c + ": passed checks", c, intro.get(c),
-                    "site:" + Reserved.Generated.DATA_CHECKS.file() + "#" + categoryId(c), e.getValue().size(), groups(e.getValue())));
+            List<String> parts = parts(c, checks.size());
+            int pages = parts.size();
+            for (int part = 1; part <= pages; part++) {
+                int from = (part - 1) * CHECKS_PER_PAGE, to = Math.min(checks.size(), from + CHECKS_PER_PAGE);
+                String title = c + ": passed checks" + (pages == 1 ? "" : " (" + part + " of " + pages + ")");
+                out.add(new CheckPage(checkPageId(c, part), title, c, intro.get(c), "site:" + Reserved.Generated.DATA_CHECKS.file() + "#" + categoryId(c),
+                        checks.size(), from + 1, to, part, parts, groups(checks.subList(from, to))));
+            }
         }
+        return List.copyOf(out);
+    }
+
+    /** The {@code site:} links to the pages of a category's {@code passed} checks, in order. */
+    private static List<String> parts(String category, int passed) {
+        int pages = (passed + CHECKS_PER_PAGE - 1) / CHECKS_PER_PAGE;
+        List<String> out = new ArrayList<>(pages);
+        for (int part = 1; part <= pages; part++) out.add("site:" + SitePaths.pageFile(checkPageId(category, part)));
         return List.copyOf(out);
     }
 

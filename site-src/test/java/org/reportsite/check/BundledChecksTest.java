@@ -79,11 +79,9 @@ class BundledChecksTest {
         CheckResult c = Bundled.result().checks();
         Document page = Bundled.page("data-checks.html");
         List<Element> rows = new java.util.ArrayList<>(page.select("section.check-category ul.check-list > li"));
-        for (String href : page.select("p.check-passed-link a").eachAttr("href")) {
-            Document passed = Bundled.page(href);
-            List<Element> listed = passed.select("main ul.check-list > li");
-            assertTrue(page.select("a[href=" + href + "]").text().contains(" " + listed.size() + " passed"), href);
-            rows.addAll(listed);
+        // every page of every category's passed checks, once (a category of many has a link to each of its pages)
+        for (String href : new java.util.LinkedHashSet<>(page.select("p.check-passed-link a").eachAttr("href"))) {
+            rows.addAll(Bundled.page(href).select("main ul.check-list > li"));
         }
         assertEquals(c.performed().size(), rows.size(), "every check run has its entry, on the Data checks page or its category's page");
         Element ack = page.selectFirst("ul.acknowledged");

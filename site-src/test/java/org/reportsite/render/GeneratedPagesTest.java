@@ -21,6 +21,7 @@ import org.reportsite.testkit.Content;
 import org.thymeleaf.context.Context;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -156,11 +157,83 @@ class GeneratedPagesTest {
     }
 
     @Test
-    void theDataChecksPageStaysTheSameSizeHoweverManyChecksPass() {
+    void theDataChecksPageGrowsWithThePagesOfPassedChecksNotWithTheChecks() {
         String few = passingPage(3);
-        String many = passingPage(3000);
-        assertEquals(few.replaceAll("[0-9]+", "0"), many.replaceAll("[0-9]+", "0"), "only the counts differ");
-        assertTrue(many.contains("The 3000 passed checks of Ties between tables"), many);
+        String one = passingPage(GeneratedPages.CHECKS_PER_PAGE);
+        assertEquals(few.replaceAll("[0-9]+", "0"), one.replaceAll("[0-9]+", "0"), "up to a page of them, only the counts differ");
+        String many = passingPage(20 * GeneratedPages.CHECKS_PER_PAGE);
+        Document d = Jsoup.parseBodyFragment(many);
+        assertEquals(List.of(), d.select("li[id^=check-]").eachAttr("id"), "no passed check on the page");
+        assertEquals(2 * 20, d.select("p.check-passed-link a[aria-label]").size(), "a link to each page of each category");
+        assertEquals("Ties between tables, page 20", d.select("p.check-passed-link a[aria-label]").last().attr("aria-label"));
+        assertTrue(many.length() - one.length() < 2 * 20 * 150, "about a link's length more for each page: " + (many.length() - one.length()));
+    }
+
+    /**
+     * A category of {@code n} passed checks over tables of 1 to 700 checks each (sizes drawn from the seed), and one
+     * check of another category.
+     */
+    static CheckResult passing(int n, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Performed> all = new java.util.ArrayList<>();
+        int table = 0, left = 0;
+        for (int i = 0; i < n; i++) {
+            if (left-- == 0) {
+                table++;
+                left = random.nextInt(700);
+            }
+            all.add(new Performed("Ties between tables", "tie/t" + table + "/c" + i, "T" + table + ": check " + i, Status.PASSED, "equal", "table:t" + table));
+        }
+        all.add(new Performed("Footing", "foot/a/total/h1", "A: Total = sum of its 2 lines", Status.PASSED, "2,000 = 2,000", "table:a"));
+        return new CheckResult(all, List.of());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 499, 500, 501, 999, 1000, 1001, 1234, 2600})
+    void aCategorysPassedChecksAreSplitIntoPagesOfAtMostTheLimitEachListedOnceInOrder(int n) {
+        CheckResult r = passing(n, n);
+        List<GeneratedPages.CheckPage> pages = GeneratedPages.checkPages(HARBOURLINE, r).stream().filter(p -> p.name().startsWith("Ties")).toList();
+        int expected = (n + GeneratedPages.CHECKS_PER_PAGE - 1) / GeneratedPages.CHECKS_PER_PAGE;
+        assertEquals(expected, pages.size());
+        List<String> ids = pages.stream().map(GeneratedPages.CheckPage::id).toList();
+        assertEquals("data-checks/ties-between-tables", ids.get(0), "the first page keeps the category's address");
+        for (int i = 1; i < expected; i++) assertEquals("data-checks/ties-between-tables-" + (i + 1), ids.get(i));
+        Map<String, String> entries = GeneratedPages.checkEntryPages(HARBOURLINE, r);
+        List<String> listed = new java.util.ArrayList<>();
+        for (GeneratedPages.CheckPage page : pages) {
+            List<String> here = new java.util.ArrayList<>();
+            for (GeneratedPages.Group g : page.groups()) {
+                assertEquals(g.title(), g.checks().get(0).key().split("/")[1].toUpperCase(java.util.Locale.ROOT), "each group under its table's name");
+                for (GeneratedPages.Check c : g.checks()) {
+                    here.add(c.key());
+                    assertEquals(page.id(), entries.get(c.key()), "the inspector links " + c.key() + " to the page that lists it");
+                }
+            }
+            assertTrue(here.size() <= GeneratedPages.CHECKS_PER_PAGE, page.id() + ": " + here.size());
+            assertEquals(page.last() - page.first() + 1, here.size(), page.id());
+            assertEquals(listed.size() + 1, page.first(), page.id());
+            assertEquals(n, page.count());
+            assertEquals(ids.stream().map(id -> "site:" + id + ".html").toList(), page.parts());
+            assertEquals(page.part() == 1 ? null : page.parts().get(page.part() - 2), page.previous());
+            assertEquals(page.part() == expected ? null : page.parts().get(page.part()), page.next());
+            listed.addAll(here);
+        }
+        assertEquals(r.performed().stream().filter(p -> p.category().startsWith("Ties")).map(Performed::key).toList(), listed,
+                "every check once, in the order the checks ran");
+        Document first = render(Templates.CHECK_PAGE, pages.get(0));
+        if (expected == 1) {
+            assertNull(first.selectFirst("nav.check-pages"), "one page needs no page links");
+        } else {
+            Document last = render(Templates.CHECK_PAGE, pages.get(expected - 1));
+            assertEquals(2, first.select("nav.check-pages").size(), "page links above and below the list");
+            assertEquals(pages.get(0).parts().subList(1, expected), first.selectFirst("nav.check-pages ol").select("a").eachAttr("href"));
+            assertEquals("1", first.selectFirst("nav.check-pages [aria-current=page]").text());
+            assertEquals(pages.get(1).file().replace("data-checks/", "site:data-checks/"), first.selectFirst("nav.check-pages a[rel=next]").attr("href"));
+            assertNull(first.selectFirst("nav.check-pages a[rel=prev]"));
+            assertEquals(String.valueOf(expected), last.selectFirst("nav.check-pages [aria-current=page]").text());
+            assertNull(last.selectFirst("nav.check-pages a[rel=next]"));
+            assertTrue(last.selectFirst("p.lead").text().contains((pages.get(expected - 1).first()) + " to " + n + " on this page"), last.selectFirst("p.lead").text());
+        }
     }
 
     @Test

@@ -95,7 +95,7 @@ class NavigationScaleTest {
         Set<String> expected = new TreeSet<>(SiteTree.pages(largeSite));
         expected.remove("404.html");
         expected.remove(contents);
-        // the pages of passed checks are listed by the Data checks page, which the contents page lists
+        // the pages of passed checks are linked from the Data checks page, which the contents page lists
         Set<String> below = new TreeSet<>();
         for (String f : expected) if (f.startsWith(Reserved.DATA_CHECKS_FOLDER)) below.add(f);
         assertFalse(below.isEmpty(), "the large site has pages of passed checks");
