@@ -116,11 +116,14 @@ public final class GeneratedPages {
     /**
      * One category of checks: its anchor on the page, the sentence that explains it (or null), its counts, the checks
      * shown on the Data checks page ({@code attention}: failed, acknowledged, and passed ones whose key checks.json
-     * acknowledges, which the tables' marks link to), the {@code site:} link to the first page of the others (or null),
-     * their count, and the links to every page of them ({@link CheckPage}, one when they are few).
+     * acknowledges, which the tables' marks link to), the count of the others, and the {@code site:} links to every page
+     * of them ({@link CheckPage}, one when they are few; none when there are none).
      */
     public record Category(String name, String id, String intro, long run, long passed, long acknowledged, long failed,
-                           List<Check> attention, String passedLink, int passedShown, List<String> passedPages) {}
+                           List<Check> attention, int passedShown, List<String> passedPages) {
+        /** The link to the first page of the category's passed checks, or null. */
+        public String passedLink() { return passedPages.isEmpty() ? null : passedPages.get(0); }
+    }
 
     /**
      * One page of a category's passed checks ({@code data-checks/footing.html}, then {@code footing-2.html} ... when
@@ -161,22 +164,33 @@ public final class GeneratedPages {
      */
     public record Check(String description, String link, String label, String cssClass, String detail, String key, String anchor, String target) {}
 
-    /** The checks laid out on the Data checks pages, by category: those the Data checks page shows, and the others. */
-    private record Layout(Map<String, List<Check>> shown, Map<String, List<Check>> passed) {}
+    /** A check and the id of its entry (the first check of a key has it; null for the others and for checks without a key). */
+    private record Placed(CheckResult.Performed check, String anchor) {}
+
+    /**
+     * The checks laid out on the Data checks pages, by category: those the Data checks page shows, and the others, in
+     * the order they ran. Only the checks a page shows are then put in readers' words.
+     */
+    private record Layout(Map<String, List<Placed>> shown, Map<String, List<Placed>> passed) {}
 
     private static Layout layout(Report report, CheckResult result) {
-        Readable words = new Readable(report);
         Set<String> acknowledged = acknowledgedKeys(report);
         Set<String> anchored = new HashSet<>();
-        Map<String, List<Check>> shown = new LinkedHashMap<>();
-        Map<String, List<Check>> passed = new LinkedHashMap<>();
+        Map<String, List<Placed>> shown = new LinkedHashMap<>();
+        Map<String, List<Placed>> passed = new LinkedHashMap<>();
         for (CheckResult.Performed p : result.performed()) {
             shown.computeIfAbsent(p.category(), k -> new ArrayList<>());
             passed.computeIfAbsent(p.category(), k -> new ArrayList<>());
             String anchor = p.key() != null && anchored.add(p.key()) ? CheckResult.anchor(p.key()) : null;
-            (folded(p, acknowledged) ? passed : shown).get(p.category()).add(check(words, p, anchor, null));
+            (folded(p, acknowledged) ? passed : shown).get(p.category()).add(new Placed(p, anchor));
         }
         return new Layout(shown, passed);
+    }
+
+    private static List<Check> checks(Readable words, List<Placed> placed) {
+        List<Check> out = new ArrayList<>(placed.size());
+        for (Placed p : placed) out.add(check(words, p.check(), p.anchor(), null));
+        return out;
     }
 
     /**
@@ -193,9 +207,9 @@ public final class GeneratedPages {
         return keys;
     }
 
-    /** The page id of a category's passed checks: the Data checks page's folder and the category in lower case. */
+    /** The page id of a category's passed checks: the Data checks page's folder and the category's {@link #slug}. */
     static String checkPageId(String category) {
-        return Reserved.DATA_CHECKS_FOLDER + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return Reserved.DATA_CHECKS_FOLDER + slug(category);
     }
 
     /** The page id of the {@code part}-th page (from 1) of a category's passed checks. */
@@ -211,11 +225,15 @@ public final class GeneratedPages {
     public static Map<String, String> checkEntryPages(Report report, CheckResult result) {
         Layout l = layout(report, result);
         Map<String, String> out = new HashMap<>();
-        for (List<Check> shown : l.shown().values()) {
-            for (Check c : shown) if (c.anchor() != null) out.put(c.key(), Reserved.Generated.DATA_CHECKS.id());
+        for (List<Placed> shown : l.shown().values()) {
+            for (Placed p : shown) if (p.anchor() != null) out.put(p.check().key(), Reserved.Generated.DATA_CHECKS.id());
         }
-        for (CheckPage page : checkPages(report, l)) {
-            for (Group g : page.groups()) for (Check c : g.checks()) if (c.anchor() != null) out.put(c.key(), page.id());
+        for (var e : l.passed().entrySet()) {
+            List<Placed> passed = e.getValue();
+            for (int i = 0; i < passed.size(); i++) {
+                // the page checkPages puts the i-th passed check of the category on
+                if (passed.get(i).anchor() != null) out.put(passed.get(i).check().key(), checkPageId(e.getKey(), i / CHECKS_PER_PAGE + 1));
+            }
         }
         return out;
     }
@@ -229,7 +247,7 @@ public final class GeneratedPages {
             int folded = l.passed().get(c).size();
             categories.add(new Category(c, categoryId(c), intro.get(c), l.shown().get(c).size() + folded,
                     result.count(c, CheckResult.Status.PASSED), result.count(c, CheckResult.Status.ACKNOWLEDGED), result.count(c, CheckResult.Status.FAILED),
-                    List.copyOf(l.shown().get(c)), folded == 0 ? null : "site:" + SitePaths.pageFile(checkPageId(c)), folded, parts(c, folded)));
+                    List.copyOf(checks(words, l.shown().get(c))), folded, parts(c, folded)));
         }
         List<CheckResult.Performed> acks = result.performed().stream().filter(p -> p.status() == CheckResult.Status.ACKNOWLEDGED).toList();
         Set<String> ackKeys = new HashSet<>();
@@ -247,15 +265,13 @@ public final class GeneratedPages {
      * {@link #CHECKS_PER_PAGE} to a page (a table's checks may continue on the next page, under its name again).
      */
     public static List<CheckPage> checkPages(Report report, CheckResult result) {
-        return checkPages(report, layout(report, result));
-    }
-
-    private static List<CheckPage> checkPages(Report report, Layout l) {
+        Layout l = layout(report, result);
+        Readable words = new Readable(report);
         Map<String, String> intro = intro(report);
         List<CheckPage> out = new ArrayList<>();
         for (var e : l.passed().entrySet()) {
-            List<Check> checks = e.getValue();
-            if (checks.isEmpty()) continue;
+            if (e.getValue().isEmpty()) continue;
+            List<Check> checks = checks(words, e.getValue());
             String c = e.getKey();
             List<String> parts = parts(c, checks.size());
             int pages = parts.size();
@@ -347,6 +363,11 @@ public final class GeneratedPages {
     }
 
     static String categoryId(String category) {
-        return "checks-" + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
+        return "checks-" + slug(category);
+    }
+
+    /** A category's name in lower-case letters and digits joined by hyphens ("Ties between tables" → "ties-between-tables"). */
+    private static String slug(String category) {
+        return category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 }

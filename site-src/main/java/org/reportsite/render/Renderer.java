@@ -156,20 +156,11 @@ public final class Renderer {
     }
 
     /**
-     * The content of a generated page: its template ({@link Reserved.Generated#template()}) rendered with
+     * The content of a generated page: its template ({@link Reserved.Generated#template()}, or {@link Templates#CHECK_PAGE}) rendered with
      * {@code view} (its view model) and {@code site} (the report's metadata), to be placed in the layout by
      * {@link #page}. See {@link GeneratedPages} for each page's view model.
      */
-    public String generated(Reserved.Generated page, Object view, PageDeps deps) {
-        return generated(page.template(), view, deps);
-    }
-
-    /** The content of a page of one category's passed checks ({@link Templates#CHECK_PAGE}, view {@link GeneratedPages.CheckPage}). */
-    public String checkPage(GeneratedPages.CheckPage view, PageDeps deps) {
-        return generated(Templates.CHECK_PAGE, view, deps);
-    }
-
-    private String generated(String template, Object view, PageDeps deps) {
+    public String generated(String template, Object view, PageDeps deps) {
         deps.template(template);
         Context ctx = new Context();
         ctx.setVariable("site", report.meta());

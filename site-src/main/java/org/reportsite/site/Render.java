@@ -10,6 +10,7 @@ import org.reportsite.model.Reserved;
 import org.reportsite.render.GeneratedPages;
 import org.reportsite.render.PageDeps;
 import org.reportsite.render.PageView;
+import org.reportsite.render.Templates;
 
 import java.util.Arrays;
 import java.util.List;
@@ -102,36 +103,38 @@ final class Render implements Stage {
 
     private static SitePage generated(BuildContext ctx, Reserved.Generated g) {
         Object view = GeneratedPages.view(g, ctx.report, ctx.index, ctx.checkResult());
-        SitePage kept = ctx.plan.kept(g.file(), view);
-        if (kept != null) return keep(ctx, kept);
-        PageDeps deps = new PageDeps();
-        String body = ctx.renderer.generated(g, view, deps);
-        PageView v = new PageView(g.id(), g.file(), g.title(), g.title(), "top", g.title() + " — " + ctx.report.meta().title(),
-                !g.servedForAnyPath(), body);
-        PageResult r = ctx.html.process(ctx.renderer.page(v, deps), g.file(), null, "(generated " + g.file() + ")", deps);
-        if (view instanceof GeneratedPages.Contents c) r = withEntry(r, contentsEntry(g, c));
-        // links are checked as relative (r.links()); the file served for any missing path gets absolute ones
-        String baseUrl = ctx.report.meta().baseUrl();
-        String html = g.servedForAnyPath() && baseUrl != null ? Hosting.absoluteLinks(r.html(), baseUrl) : r.html();
-        return made(ctx, g.file(), view, deps, r, html, List.of());
+        return fromTemplate(ctx, g.id(), g.file(), g.title(), g.template(), view, !g.servedForAnyPath(), g.servedForAnyPath());
     }
 
     /** The page of one category's passed checks, below the Data checks page. */
     private static SitePage checkPage(BuildContext ctx, GeneratedPages.CheckPage c) {
-        SitePage kept = ctx.plan.kept(c.file(), c);
+        return fromTemplate(ctx, c.id(), c.file(), c.title(), Templates.CHECK_PAGE, c, false, false);
+    }
+
+    /**
+     * A page the generator writes from its template and view model (with a table of contents when {@code toc}), kept
+     * while the view is equal to the last build's. The page served for any missing path has, with a base URL, absolute links.
+     */
+    private static SitePage fromTemplate(BuildContext ctx, String id, String file, String title, String template, Object view,
+                                         boolean toc, boolean servedForAnyPath) {
+        SitePage kept = ctx.plan.kept(file, view);
         if (kept != null) return keep(ctx, kept);
         PageDeps deps = new PageDeps();
-        String body = ctx.renderer.checkPage(c, deps);
-        PageView v = new PageView(c.id(), c.file(), c.title(), c.title(), "top", c.title() + " — " + ctx.report.meta().title(), false, body);
-        PageResult r = ctx.html.process(ctx.renderer.page(v, deps), c.file(), null, "(generated " + c.file() + ")", deps);
-        return made(ctx, c.file(), c, deps, r, r.html(), List.of());
+        String body = ctx.renderer.generated(template, view, deps);
+        PageView v = new PageView(id, file, title, title, "top", title + " — " + ctx.report.meta().title(), toc, body);
+        PageResult r = ctx.html.process(ctx.renderer.page(v, deps), file, null, "(generated " + file + ")", deps);
+        if (view instanceof GeneratedPages.Contents c) r = withEntry(r, contentsEntry(title, file, c));
+        // links are checked as relative (r.links()); the file served for any missing path gets absolute ones
+        String baseUrl = ctx.report.meta().baseUrl();
+        String html = servedForAnyPath && baseUrl != null ? Hosting.absoluteLinks(r.html(), baseUrl) : r.html();
+        return made(ctx, file, view, deps, r, html, List.of());
     }
 
     /** The contents page is found by searching for it, or for the name of a section. */
-    private static PageResult.SearchEntry contentsEntry(Reserved.Generated g, GeneratedPages.Contents c) {
+    private static PageResult.SearchEntry contentsEntry(String title, String file, GeneratedPages.Contents c) {
         StringBuilder text = new StringBuilder("Every page of the report, section by section:");
         for (GeneratedPages.ContentsSection s : c.sections()) text.append(' ').append(s.title()).append('.');
-        return new PageResult.SearchEntry(g.title(), g.file() + "#top", g.title(), text.toString());
+        return new PageResult.SearchEntry(title, file + "#top", title, text.toString());
     }
 
     private static PageResult withEntry(PageResult r, PageResult.SearchEntry e) {
