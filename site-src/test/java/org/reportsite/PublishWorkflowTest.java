@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reportsite.cli.Main;
-import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +149,7 @@ class PublishWorkflowTest {
                 Matcher m = cmd.matcher(s.path("run").asText());
                 while (m.find()) {
                     String[] args = m.group(1).strip().replace("\"$BASE_SHA\"", "0123abc").split("\\s+");
-                    assertDoesNotThrow(() -> new CommandLine(new Main()).parseArgs(args), String.join(" ", args));
+                    assertDoesNotThrow(() -> Main.commandLine(args).parseArgs(args), String.join(" ", args));
                     seen++;
                 }
             }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MarkdownSyntax {
     /** Parser options; the markdown stage builds its renderer from these too. */
     public static final DataHolder OPTIONS = new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), DirectiveSyntax.create()))
+            .set(Parser.EXTENSIONS, List.of(TableSyntax.create(), DirectiveSyntax.create()))
             .set(TablesExtension.CLASS_NAME, "md-table")
             .toImmutable();
 

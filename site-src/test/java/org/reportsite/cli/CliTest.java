@@ -1,6 +1,8 @@
 package org.reportsite.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.reportsite.testkit.Cli;
 import org.reportsite.testkit.Content;
 
@@ -59,6 +61,32 @@ class CliTest {
             assertEquals(0, r.exitCode());
             assertTrue(r.out().contains("Usage: report-site " + cmd), r.out());
         }
+    }
+
+    /** A command line naming a subcommand holds only it; what a user sees must not tell the difference. */
+    @ParameterizedTest
+    @ValueSource(strings = {"new", "build", "check", "bind", "serve", "diff", "import"})
+    void aCommandAloneHelpsAsInTheWholeCommandLine(String cmd) {
+        Cli alone = Cli.run(cmd, "--help");
+        Cli viaHelp = Cli.run("help", cmd);
+        assertEquals(0, alone.exitCode());
+        assertEquals(viaHelp.out(), alone.out(), "the usage of " + cmd + " with every command and with it alone");
+        assertTrue(alone.out().contains("Usage: report-site " + cmd + " "), alone.out());
+        assertEquals(1, Main.commandLine(cmd, "--help").getSubcommands().size());
+        Cli top = Cli.run("--help");
+        int at = top.out().indexOf("Commands:");
+        assertTrue(at > 0 && top.out().substring(at).contains("\n  " + cmd + " "), top.out());
+    }
+
+    @Test
+    void theWholeCommandLineListsEveryCommandInOrder() {
+        String help = Cli.run("--help").out();
+        java.util.List<String> listed = help.substring(help.indexOf("Commands:")).lines().skip(1)
+                .filter(l -> l.matches("  \\S.*")).map(l -> l.strip().split("\\s+")[0]).toList();
+        assertEquals(java.util.List.of("new", "build", "check", "bind", "serve", "diff", "import", "help"), listed, help);
+        assertEquals(8, Main.commandLine("help", "build").getSubcommands().size());
+        assertEquals(8, Main.commandLine("--debug", "build").getSubcommands().size());
+        assertEquals(2, Cli.run("--debug", "build").exitCode(), "an option before the command is a usage error, as before");
     }
 
     @Test
