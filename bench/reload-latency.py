@@ -10,8 +10,8 @@ times, for each edit:
   - event: from the rename to the reload event naming that page (what an open page waits for);
   - page:  from the rename until the page, fetched after the event, has the edit (event + one GET).
 Prints min / median / 90th percentile / max in milliseconds and the server's own build times.
-REPORT_SITE_JAR=path/to/report-site.jar runs that jar (another version, e.g. main's) with the launcher's JVM
-options instead of ./report-site.
+REPORT_SITE_JAR=path/to/report-site.jar runs that jar (another version, e.g. main's) through the launcher, with its JVM
+options and without a class-data archive.
 Python 3 standard library only; the server binds 127.0.0.1.
 """
 import http.client
@@ -70,8 +70,8 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     port = free_port()
     log = open(os.path.join(work, "serve-md%d.log" % n), "w")
-    jar = os.environ.get("REPORT_SITE_JAR")
-    command = ["java", "-XX:+UseSerialGC", "-Xmn60m", "-XX:MinHeapFreeRatio=20", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", jar] if jar else [os.path.join(ROOT, "report-site")]
+    # another jar runs through the launcher too, with its JVM options (REPORT_SITE_JAR)
+    command = [os.path.join(ROOT, "report-site")]
     server = subprocess.Popen(command + ["serve", "--port", str(port), "--content", os.path.join(site, "content"),
                                "--templates", os.path.join(site, "templates"), "--static", os.path.join(site, "static"), "--out", out],
                               stdout=subprocess.PIPE, stderr=log, text=True)

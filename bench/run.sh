@@ -106,11 +106,10 @@ bundled() {
   echo "| Bundled report (content/) | ${ours% *} | ${ours#* } | – | – | – | – | $(find "$WORK/out-bundled" -name '*.html' | wc -l) |"
   if [[ -n "${BASELINE:-}" ]]; then
     # the same build by another jar (main's, say), in the same run: the JVM options of the launcher, no class-data archive
-    local base; base=$(cd "$root" && time_cmd "baseline-bundled" "$WORK/out-baseline" java -XX:+UseSerialGC -Xmn60m -XX:MinHeapFreeRatio=20 -XX:TieredStopAtLevel=1 \
-      -XX:-UsePerfData -jar "$BASELINE" build -q --templates "${BASELINE_ROOT:-$root}/templates" --static "${BASELINE_ROOT:-$root}/static" \
-      --out "$WORK/out-baseline")
-    ours=$(cd "$root" && time_cmd "ours-bundled-noarchive" "$WORK/out-bundled" java -XX:+UseSerialGC -Xmn60m -XX:MinHeapFreeRatio=20 -XX:TieredStopAtLevel=1 \
-      -XX:-UsePerfData -jar "$root/target/report-site.jar" build -q --out "$WORK/out-bundled")
+    local base; base=$(cd "$root" && time_cmd "baseline-bundled" "$WORK/out-baseline" env REPORT_SITE_JAR="$BASELINE" "$root/report-site" \
+      build -q --templates "${BASELINE_ROOT:-$root}/templates" --static "${BASELINE_ROOT:-$root}/static" --out "$WORK/out-baseline")
+    ours=$(cd "$root" && time_cmd "ours-bundled-noarchive" "$WORK/out-bundled" env REPORT_SITE_JAR="$root/target/report-site.jar" "$root/report-site" \
+      build -q --out "$WORK/out-bundled")
     echo "| Bundled report, this jar without class-data archive | ${ours% *} | ${ours#* } | – | – | – | – | |"
     echo "| Bundled report, $BASELINE without class-data archive | ${base% *} | ${base#* } | – | – | – | – | |"
   fi
