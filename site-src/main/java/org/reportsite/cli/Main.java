@@ -59,8 +59,8 @@ public final class Main implements Runnable {
 
     /**
      * The command line for {@code args}: with only the subcommand they start with, when that is one (picocli reads each
-     * command's options by reflection when it is added, some 40 ms of processor time at start-up for the six a run does
-     * not use); otherwise, for the help, the version and mistakes, with every subcommand.
+     * command's options by reflection when it is added: some 40 ms of processor time at start-up for the others, which a run
+     * does not use); otherwise, for the help, the version and mistakes, with every subcommand.
      */
     public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
