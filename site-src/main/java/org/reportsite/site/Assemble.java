@@ -36,13 +36,20 @@ final class Assemble implements Stage {
     public String run(BuildContext ctx) {
         Report report = ctx.report;
         int downloads = 0;
-        List<Products.Product> all = new java.util.ArrayList<>();
-        for (Products.Producer producer : Products.DOWNLOADS) all.addAll(producer.products().apply(report));
-        // made on both cores (a workbook takes a while to write), written in order
-        List<byte[]> made = all.parallelStream().map(p -> {
-            Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
-            return before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
-        }).toList();
+        List<Products.Product> all;
+        List<byte[]> made;
+        if (ctx.downloads != null) {
+            // a one-off build's, made while the pages rendered
+            all = ctx.downloads.products();
+            made = ctx.downloads.made();
+        } else {
+            // a preview's: unchanged ones kept from its last build, the others made on both cores (a workbook takes a while to write)
+            all = Products.of(report);
+            made = all.parallelStream().map(p -> {
+                Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
+                return before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
+            }).toList();
+        }
         for (int i = 0; i < all.size(); i++) {
             put(ctx, all.get(i).file(), all.get(i).source(), made.get(i));
             downloads++;

@@ -44,6 +44,9 @@ final class BuildContext {
     PageTexts texts;
     private CheckResult checkResult;
 
+    /** A one-off build's downloads, being made on their own thread (null in a preview session, or when nothing is written). */
+    Products.Making downloads;
+
     // prepare: how this build makes pages, which pages it makes, where they go
     Templates templates;
     MarkdownStage markdown;

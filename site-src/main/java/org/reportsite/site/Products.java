@@ -7,6 +7,8 @@ import org.reportsite.model.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,6 +38,52 @@ final class Products {
                     () -> TableWorkbook.of(r)))),
             new Producer("dataset JSON", r -> List.of(new Product(Reserved.DATASET, List.of(r.meta(), List.copyOf(r.tables().values())),
                     () -> utf8(Downloads.dataset(r))))));
+
+    /** Every download of a report, in the order of {@link #DOWNLOADS}. */
+    static List<Product> of(Report report) {
+        List<Product> all = new ArrayList<>();
+        for (Producer producer : DOWNLOADS) all.addAll(producer.products().apply(report));
+        return all;
+    }
+
+    /**
+     * The downloads of a one-off build, made on a thread of their own from when they are started: they depend on the
+     * dataset alone, so they are made while the pages render, on the processor time the pages leave, and the assemble
+     * stage only writes them. One at a time: the pages have the other threads.
+     */
+    static final class Making {
+        private final List<Product> products;
+        private final FutureTask<List<byte[]>> task;
+
+        private Making(Report report) {
+            products = of(report);
+            task = new FutureTask<>(() -> products.stream().map(p -> p.bytes().get()).toList());
+        }
+
+        static Making start(Report report) {
+            Making m = new Making(report);
+            Thread t = new Thread(m.task, "downloads");
+            t.setDaemon(true);
+            t.start();
+            return m;
+        }
+
+        List<Product> products() { return products; }
+
+        /** The products' bytes, in order, once made. */
+        List<byte[]> made() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while making the downloads", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
 
     private static List<Product> csv(Report report) {
         List<Product> out = new ArrayList<>();

@@ -27,6 +27,7 @@ public final class SiteBuild {
             new Recover(),      // what a killed build left next to the output is put right
             new Load(),         // content folder → report and index (content)
             new StartChecks(),  // references, tie-outs, figures in the prose (check), on their own thread
+            new StartDownloads(), // a one-off build's downloads, on their own thread while the pages render
             new Prepare(),      // templates, the page-making stages, which pages to make, the output
             new Render(),       // each page: markdown → render → html → output; generated pages once the checks passed
             new Assemble(),     // downloads, static files, search index, sitemap and robots.txt
