@@ -7,8 +7,6 @@ import org.reportsite.model.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -53,36 +51,19 @@ final class Products {
      */
     static final class Making {
         private final List<Product> products;
-        private final FutureTask<List<byte[]>> task;
+        private final Background<List<byte[]>> making;
 
         private Making(Report report) {
             products = of(report);
-            task = new FutureTask<>(() -> products.stream().map(p -> p.bytes().get()).toList());
+            making = Background.start("downloads", "making the downloads", () -> products.stream().map(p -> p.bytes().get()).toList());
         }
 
-        static Making start(Report report) {
-            Making m = new Making(report);
-            Thread t = new Thread(m.task, "downloads");
-            t.setDaemon(true);
-            t.start();
-            return m;
-        }
+        static Making start(Report report) { return new Making(report); }
 
         List<Product> products() { return products; }
 
         /** The products' bytes, in order, once made. */
-        List<byte[]> made() {
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while making the downloads", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        List<byte[]> made() { return making.await(); }
     }
 
     private static List<Product> csv(Report report) {
