@@ -38,15 +38,15 @@ final class Assemble implements Stage {
         int downloads = 0;
         List<Products.Product> all;
         List<byte[]> made;
-        if (ctx.downloads != null) {
-            // a one-off build's, made while the pages rendered
+        if (ctx.last == null) {
+            // a one-off build's, made while the pages rendered (StartDownloads)
             all = ctx.downloads.products();
             made = ctx.downloads.made();
         } else {
             // a preview's: unchanged ones kept from its last build, the others made on both cores (a workbook takes a while to write)
             all = Products.of(report);
             made = all.parallelStream().map(p -> {
-                Products.Made before = ctx.last == null ? null : ctx.last.products.get(p.file());
+                Products.Made before = ctx.last.products.get(p.file());
                 return before != null && before.source().equals(p.source()) ? before.bytes() : p.bytes().get();
             }).toList();
         }
