@@ -8,6 +8,8 @@
 #   bench/run.sh report          the report-shaped workload (T tables of R rows)
 #   bench/run.sh table 40000     one table of R rows (subtotals and a checked total), placed on a note page
 #   bench/run.sh bundled         the bundled report (content/)
+#   bench/run.sh against REV     the bundled report's cold build by this checkout and by revision REV's (each with its
+#                                own launcher, content, templates and class-data archive), RUNS pairs alternating
 #   bench/run.sh scale           the sizes of a large archive and a large report, each timed RUNS_LARGE times:
 #                                Markdown N = 20000 and 100000, report T = 1000 and 3000, tables of 10k and 40k rows
 #
@@ -115,6 +117,39 @@ bundled() {
   fi
 }
 
+# Alternating, not one after the other: this machine's speed drifts by 10-20% within minutes, and the same drift on
+# both sides of a pair leaves their ratio alone. REV is checked out beside the work (git worktree), built the first
+# time by its own launcher, and left there for the next run (git worktree remove to drop it).
+against() {
+  local rev; rev=$(git -C "$root" rev-parse --short "${1:?revision}")
+  local other="$WORK/checkout-$rev" times="$WORK/results/against-$rev.times"
+  [[ -x "$other/report-site" ]] || git -C "$root" worktree add --quiet --detach -f "$other" "$rev"
+  for dir in "$other" "$root"; do  # the jars and class-data archives made, outside the timed runs
+    (cd "$dir" && ./report-site build -q --out "$WORK/out-against" >/dev/null 2>&1) || { echo "$dir does not build its report" >&2; exit 1; }
+  done
+  : > "$times"
+  for _ in $(seq "$RUNS"); do
+    for side in "$rev:$other" "this:$root"; do
+      rm -rf "$WORK/out-against"
+      (cd "${side#*:}" && /usr/bin/time -a -o "$times" -f "${side%%:*} %e %M" ./report-site build -q --out "$WORK/out-against" >/dev/null 2>&1)
+    done
+  done
+  python3 - "$times" "$rev" "$RUNS" <<'PY'
+import statistics, sys
+times, rev, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+t = {"this": [], rev: []}
+for line in open(times):
+    side, wall, kb = line.split()
+    t[side].append((float(wall), int(kb)))
+med = {k: statistics.median(w for w, _ in v) for k, v in t.items()}
+mem = {k: statistics.median(m for _, m in v) / 1024 for k, v in t.items()}
+pairs = statistics.median(a[0] / b[0] for a, b in zip(t["this"], t[rev]))
+print("| Bundled report, this checkout | %.3f | %.0f | – | – | – | – | |" % (med["this"], mem["this"]))
+print("| Bundled report, %s | %.3f | %.0f | – | – | – | – | |" % (rev, med[rev], mem[rev]))
+print("| this ÷ %s: ratio of the medians %.2f×, median of the %d pairs' ratios %.2f× | | | | | | | |" % (rev, med["this"] / med[rev], runs, pairs))
+PY
+}
+
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), runs=$RUNS warmup=$WARMUP, work=$WORK ($(stat -f -c %T "$WORK"))" >&2
 command -v hugo >/dev/null && echo "# $(hugo version | cut -d' ' -f1-2)" >&2
 [[ -x "$ELEVENTY" ]] && echo "# eleventy $("$ELEVENTY" --version) (node $(node --version))" >&2
@@ -126,12 +161,13 @@ case "${1:-all}" in
   report) report ;;
   table) table "${2:?rows}" ;;
   bundled) bundled ;;
+  against) against "${2:?revision}" ;;
   all) for n in $SIZES; do markdown "$n"; done; report; bundled ;;
   scale)
     RUNS=$RUNS_LARGE; WARMUP=0; PEERS=$PEERS_LARGE
     for n in 20000 100000; do markdown "$n"; load; done
     for t in 1000 3000; do TABLES=$t; report; load; done
     for r in 10000 40000; do table "$r"; load; done ;;
-  *) echo "usage: bench/run.sh [markdown N | report | table R | bundled | scale]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [markdown N | report | table R | bundled | against REV | scale]" >&2; exit 2 ;;
 esac
 load
