@@ -89,13 +89,16 @@ abstract sealed class Staging implements AutoCloseable {
     private static final class Fresh extends Staging {
         private boolean published;
 
+        /** The folders made so far: asking for an existing one again costs an exception inside Files.createDirectories. */
+        private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+
         Fresh(OutputDir dir) { super(dir); }
 
         @Override
         void put(String file, byte[] bytes) {
             try {
                 Path to = dir.file(file);
-                Files.createDirectories(to.getParent());
+                makeFolder(to.getParent());
                 Files.write(to, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -106,11 +109,18 @@ abstract sealed class Staging implements AutoCloseable {
         void copyFrom(String file, InputFolder folder, Path from) throws ContentSyntaxException {
             try {
                 Path to = dir.temp().resolve(file);
-                Files.createDirectories(to.getParent());
+                makeFolder(to.getParent());
                 folder.copy(from, folder.shown(file), to);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Makes the folder (and its parents) unless this build made it already; other threads may make it at the same time. */
+        private void makeFolder(Path f) throws IOException {
+            if (folders.contains(f)) return;
+            Files.createDirectories(f);
+            folders.add(f);
         }
 
         @Override
