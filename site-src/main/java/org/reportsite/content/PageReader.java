@@ -3,6 +3,7 @@ package org.reportsite.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.reportsite.model.Findings;
 import org.reportsite.model.Location;
@@ -22,8 +23,13 @@ import java.util.regex.Pattern;
 public final class PageReader {
     public static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*");
     private static final Set<String> FRONT_FIELDS = Set.of("title", "order", "summary", "note", "toc");
-    /** Two values for one key are refused, not resolved by taking the last. */
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * The YAML parser, made when first needed: most front matter is read without it ({@link FrontMatter}), and making it
+     * takes some 5 ms in a fresh JVM. Two values for one key are refused, not resolved by taking the last.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     private PageReader() {}
 
@@ -53,7 +59,7 @@ public final class PageReader {
         try {
             if (fm == null) {
                 String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, close));
-                fm = yaml.isBlank() ? YAML.createObjectNode() : YAML.readTree(yaml);
+                fm = yaml.isBlank() ? JsonNodeFactory.instance.objectNode() : Yaml.MAPPER.readTree(yaml);
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
@@ -62,7 +68,7 @@ public final class PageReader {
                     "Front matter is 'key: value' lines; quote values that contain ':' or start with a special character.");
             return null;
         }
-        if (fm == null || fm.isNull() || fm.isMissingNode()) fm = YAML.createObjectNode();
+        if (fm == null || fm.isNull() || fm.isMissingNode()) fm = JsonNodeFactory.instance.objectNode();
         if (!fm.isObject()) {
             findings.error("page.front-matter", new Location(file, 2, 0), "front matter must be 'key: value' lines",
                     "Write e.g. 'title: Revenue'.");
