@@ -12,16 +12,18 @@ import org.reportsite.render.PageDeps;
 import org.reportsite.render.PageView;
 import org.reportsite.render.Templates;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * Makes every page the {@link Plan} visits and sends it to the output as soon as it is made: the narrative
  * pages in parallel (markdown → render → html), then, once the checks have passed, the generated pages
- * (their template → render → html). A page the plan keeps stays as the last build made it.
+ * (their template → render → html), in parallel too. A page the plan keeps stays as the last build made it.
  */
 final class Render implements Stage {
     @Override
@@ -39,10 +41,13 @@ final class Render implements Stage {
         if (!ctx.checksPassed()) return null;
         ctx.pages.addAll(narrative);
         for (SitePage p : narrative) ctx.findings.addAll(p.warnings());
-        for (Reserved.Generated g : Reserved.Generated.values()) if (g.built(ctx.report.meta())) ctx.pages.add(indexed(ctx, generated(ctx, g)));
+        // the generated pages, made on every core too, are taken in their order
+        List<Supplier<SitePage>> generated = new ArrayList<>();
+        for (Reserved.Generated g : Reserved.Generated.values()) if (g.built(ctx.report.meta())) generated.add(() -> generated(ctx, g));
         if (Reserved.Generated.DATA_CHECKS.built(ctx.report.meta())) {
-            for (GeneratedPages.CheckPage c : GeneratedPages.checkPages(ctx.report, ctx.checkResult())) ctx.pages.add(indexed(ctx, checkPage(ctx, c)));
+            for (GeneratedPages.CheckPage c : GeneratedPages.checkPages(ctx.report, ctx.checkResult())) generated.add(() -> checkPage(ctx, c));
         }
+        for (SitePage p : generated.parallelStream().map(Supplier::get).toList()) ctx.pages.add(indexed(ctx, p));
         long made = ctx.pages.stream().filter(SitePage::made).count();
         return (ctx.incremental() ? made + " of " : "") + ctx.pages.size() + " pages";
     }
