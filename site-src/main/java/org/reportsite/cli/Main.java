@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -74,6 +75,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use new, build, check, bind, serve, diff or import (see --help).");
+        List<String> names = COMMANDS.keySet().stream().filter(n -> !n.equals("help")).toList();
+        String use = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use " + use + " (see --help).");
     }
 }
