@@ -53,6 +53,7 @@ final class Claims {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     // compiled once: String.matches, replaceAll and split compile their pattern on every call
+    private static final Pattern MARGIN = Pattern.compile("(?i)((?:[A-Za-z-]+\\s+){0,3})margins?\\b");
     private static final Pattern COLON_LEAD = Pattern.compile("\\s*:\\s*[^\\d]{0,12}");
     private static final Pattern CURRENCY_END = Pattern.compile("(?:RMB|HK\\$|US\\$|[A-Z]{3}|[$€£¥]|F)\\s?$");
     private static final Pattern LAST_WORDS = Pattern.compile(".*\\b(\\w+(?: \\w+)?)$");
@@ -747,7 +748,7 @@ final class Claims {
     /** "Gross margin", "EBITDA margin": the profit line item its words name over revenue, or a printed margin row. */
     private List<PctSet> margins(String words) {
         List<PctSet> out = new ArrayList<>();
-        Matcher m = Pattern.compile("(?i)((?:[A-Za-z-]+\\s+){0,3})margins?\\b").matcher(words);
+        Matcher m = MARGIN.matcher(words);
         if (!m.find()) return out;
         String kind = m.group(1).strip();
         for (String attempt : new String[]{kind + " margin", kind + " profit", kind + " loss", kind}) {

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 /** Note numbers as written ("4(a)", "4 (a)", "4a", "Note 12(d)") reduced to one key ("4a") and its anchor ("note-4a"). */
 public final class NoteKey {
+    private static final Pattern KEY = Pattern.compile("(\\d+)([a-z]*)");
+    private static final Pattern SUB_LETTERS = Pattern.compile("[a-z]+$");
     private static final Pattern FORM = Pattern.compile("(?i)(?:note\\s*)?(\\d{1,3})\\s*(?:\\(\\s*([a-z]{1,5})\\s*\\)|([a-z]{1,5}))?");
 
     private NoteKey() {}
@@ -22,11 +24,11 @@ public final class NoteKey {
 
     /** "4a" → "4(a)" for display. */
     public static String display(String key) {
-        Matcher m = Pattern.compile("(\\d+)([a-z]*)").matcher(key);
+        Matcher m = KEY.matcher(key);
         if (!m.matches() || m.group(2).isEmpty()) return key;
         return m.group(1) + "(" + m.group(2) + ")";
     }
 
     /** The note a key belongs to: "4a" → "4". */
-    public static String parent(String key) { return key.replaceAll("[a-z]+$", ""); }
+    public static String parent(String key) { return SUB_LETTERS.matcher(key).replaceAll(""); }
 }

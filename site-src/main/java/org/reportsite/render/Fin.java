@@ -45,10 +45,12 @@ public final class Fin {
     /** A group of rows under an optional heading row (rendered as its own {@code <tbody>}). */
     public record RowGroup(Row heading, List<Row> rows) {}
 
+    private static final java.time.format.DateTimeFormatter LONG_DATE = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+
     /** An ISO date ("2025-08-28") in words ("28 August 2025"); anything else is returned as written. */
     public String longDate(String iso) {
         try {
-            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
+            return java.time.LocalDate.parse(iso).format(LONG_DATE);
         } catch (java.time.format.DateTimeParseException | NullPointerException e) {
             return iso;
         }

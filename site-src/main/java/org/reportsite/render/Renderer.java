@@ -363,10 +363,14 @@ public final class Renderer {
     private static String replace(Pattern p, String in, java.util.function.Function<Matcher, String> f) {
         Matcher m = p.matcher(in);
         if (!m.find()) return in;
+        // appended as they are: appendReplacement would read a table's HTML character by character for '$' and '\\'
         StringBuilder sb = new StringBuilder(in.length() + 1024);
-        do { m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m))); } while (m.find());
-        m.appendTail(sb);
-        return sb.toString();
+        int last = 0;
+        do {
+            sb.append(in, last, m.start()).append(f.apply(m));
+            last = m.end();
+        } while (m.find());
+        return sb.append(in, last, in.length()).toString();
     }
 
     static String escape(String s) {
