@@ -36,7 +36,7 @@ class LauncherIT {
         assertTrue(Files.isRegularFile(JAR), "run after mvn package: " + JAR);
         Path home = launcherHome();
         Path jsa = home.resolve("target/report-site.jsa");
-        Path byCheck = home.resolve("target/report-site.jsa.check");
+        Path made = home.resolve("target/report-site.jsa.made");
         String content = Content.sample().dir().toString();
         String out = home.resolve("site").toString();
 
@@ -49,30 +49,74 @@ class LauncherIT {
         assertEquals(0, check.exit(), check.err());
         assertTrue(check.err().contains(WRITING), check.err());
         assertTrue(Files.size(jsa) > 0);
-        assertTrue(Files.exists(byCheck), "an archive a check wrote is marked as such");
+        assertEquals("check", Files.readAllLines(made).get(2), "an archive a check wrote is marked as such");
         long checkArchive = Files.size(jsa);
 
         Run build = run(home, "build", "-q", "--content", content, "--out", out);
         assertEquals(0, build.exit(), build.err());
         assertTrue(build.err().contains(WRITING), "the first build writes the archive again, with the classes that render pages");
-        assertFalse(Files.exists(byCheck));
+        assertEquals("build", Files.readAllLines(made).get(2));
         assertTrue(Files.size(jsa) > checkArchive, "the build's archive holds more classes than the check's");
 
         Run again = run(home, "build", "-q", "--content", content, "--out", out);
         assertEquals(0, again.exit(), again.err());
         assertFalse(again.err().contains(WRITING), again.err());
         try (Stream<Path> files = Files.list(home.resolve("target"))) {
-            assertEquals(List.of("report-site.jar", "report-site.jsa"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("report-site.jar", "report-site.jsa", "report-site.jsa.made"), files.map(f -> f.getFileName().toString()).sorted().toList(),
                     "no class list or temporary archive left behind");
         }
 
-        // the JVM maps the archive (-Xshare:on fails when it cannot), and takes picocli's classes from it
-        Process p = new ProcessBuilder(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + jsa, "-Xshare:on",
-                "-Xlog:class+load", "-jar", home.resolve("target/report-site.jar").toString(), "--version").redirectErrorStream(true).start();
+        String log = mapped(home);
+        assertTrue(log.contains("picocli.CommandLine source: shared objects file"), "picocli's classes come from the archive: " + log);
+    }
+
+    /**
+     * The JVM takes nothing from an archive made for a jar at another path, not even the JDK's classes, and says nothing
+     * (the launcher silences it): a checkout moved, or a JDK updated in place, writes the archive again once.
+     */
+    @Test
+    void aCheckoutMovedOrAJdkUpdatedInPlaceWritesTheArchiveAgain() throws Exception {
+        assumeTrue(Files.isRegularFile(Path.of("/bin/bash")) && Files.isRegularFile(Path.of("/bin/sh")), "the launcher and the stand-in java are shell scripts");
+        assertTrue(Files.isRegularFile(JAR), "run after mvn package: " + JAR);
+        String content = Content.sample().dir().toString();
+        Path first = launcherHome();
+        Run built = run(first, "build", "-q", "--content", content, "--out", first.resolve("site").toString());
+        assertEquals(0, built.exit(), built.err());
+        assertTrue(built.err().contains(WRITING), built.err());
+
+        Path moved = first.resolveSibling(first.getFileName() + "-moved");
+        Files.move(first, moved);
+        Run after = run(moved, "build", "-q", "--content", content, "--out", moved.resolve("site").toString());
+        assertEquals(0, after.exit(), after.err());
+        assertTrue(after.err().contains(WRITING), "the archive names the jar's old path: " + after.err());
+        assertTrue(mapped(moved).contains("picocli.CommandLine source: shared objects file"), "the new archive fits the new path");
+        Run again = run(moved, "build", "-q", "--content", content, "--out", moved.resolve("site").toString());
+        assertFalse(again.err().contains(WRITING), again.err());
+
+        // a JDK updated in place: the same folder, another build of it (its release file says which)
+        Path jdk = moved.resolve("jdk");
+        Path bin = Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nexec '" + java() + "' \"$@\"\n");
+        assertTrue(bin.resolve("java").toFile().setExecutable(true));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.1\"\nJAVA_RUNTIME_VERSION=\"17.0.1+1\"\n");
+        Run onJdk = run(moved, bin, "build", "-q", "--content", content, "--out", moved.resolve("site").toString());
+        assertTrue(onJdk.err().contains(WRITING), "another JDK: " + onJdk.err());
+        Run sameJdk = run(moved, bin, "build", "-q", "--content", content, "--out", moved.resolve("site").toString());
+        assertFalse(sameJdk.err().contains(WRITING), sameJdk.err());
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.1\"\nJAVA_RUNTIME_VERSION=\"17.0.1+2\"\n");
+        Run updated = run(moved, bin, "build", "-q", "--content", content, "--out", moved.resolve("site").toString());
+        assertEquals(0, updated.exit(), updated.err());
+        assertTrue(updated.err().contains(WRITING), "the same JDK folder, another build of the JDK: " + updated.err());
+    }
+
+    /** What the JVM loads running {@code --version} with the archive in {@code home} (-Xshare:on fails when it cannot map it). */
+    private static String mapped(Path home) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + home.resolve("target/report-site.jsa"),
+                "-Xshare:on", "-Xlog:class+load", "-jar", home.resolve("target/report-site.jar").toString(), "--version").redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), log);
-        assertTrue(log.contains("picocli.CommandLine source: shared objects file"), "picocli's classes come from the archive");
+        return log;
     }
 
     @Test
