@@ -131,22 +131,31 @@ against() {
   for _ in $(seq "$RUNS"); do
     for side in "$rev:$other" "this:$root"; do
       rm -rf "$WORK/out-against"
-      (cd "${side#*:}" && /usr/bin/time -a -o "$times" -f "${side%%:*} %e %M" ./report-site build -q --out "$WORK/out-against" >/dev/null 2>&1)
+      (cd "${side#*:}" && /usr/bin/time -a -o "$times" -f "${side%%:*} %e %M %U %S" ./report-site build -q --out "$WORK/out-against" >/dev/null 2>&1)
     done
   done
   python3 - "$times" "$rev" "$RUNS" <<'PY'
-import statistics, sys
+import random, statistics, sys
 times, rev, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 t = {"this": [], rev: []}
 for line in open(times):
-    side, wall, kb = line.split()
-    t[side].append((float(wall), int(kb)))
-med = {k: statistics.median(w for w, _ in v) for k, v in t.items()}
-mem = {k: statistics.median(m for _, m in v) / 1024 for k, v in t.items()}
-pairs = statistics.median(a[0] / b[0] for a, b in zip(t["this"], t[rev]))
+    side, wall, kb, user, sys_ = line.split()
+    t[side].append((float(wall), int(kb), float(user) + float(sys_)))
+med = {k: statistics.median(w for w, _, _ in v) for k, v in t.items()}
+mem = {k: statistics.median(m for _, m, _ in v) / 1024 for k, v in t.items()}
+
+def paired(i):
+    """The median of the pairs' ratios, and a 95% interval for it (bootstrap over the pairs, fixed seed)."""
+    ratios = [a[i] / b[i] for a, b in zip(t["this"], t[rev])]
+    rnd = random.Random(1)
+    boot = sorted(statistics.median(rnd.choices(ratios, k=len(ratios))) for _ in range(4000))
+    return statistics.median(ratios), boot[100], boot[3899]
+
+wall, cpu = paired(0), paired(2)
 print("| Bundled report, this checkout | %.3f | %.0f | – | – | – | – | |" % (med["this"], mem["this"]))
 print("| Bundled report, %s | %.3f | %.0f | – | – | – | – | |" % (rev, med[rev], mem[rev]))
-print("| this ÷ %s: ratio of the medians %.2f×, median of the %d pairs' ratios %.2f× | | | | | | | |" % (rev, med["this"] / med[rev], runs, pairs))
+print("| this ÷ %s: ratio of the medians %.2f×; median of the %d pairs' ratios %.3f× (95%% interval %.3f–%.3f), of their processor time %.3f× (%.3f–%.3f) | | | | | | | |"
+      % (rev, med["this"] / med[rev], runs, *wall, *cpu))
 PY
 }
 
