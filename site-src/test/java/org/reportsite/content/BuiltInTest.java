@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.reportsite.testkit.SiteTree;
 
 class BuiltInTest {
     @TempDir Path tmp;
@@ -89,9 +89,7 @@ class BuiltInTest {
 
     private static Map<String, byte[]> walk(Path root) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-        }
+        for (String f : SiteTree.files(root)) out.put(f, Files.readAllBytes(root.resolve(f)));
         return out;
     }
 }
